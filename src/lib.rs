@@ -1,0 +1,3 @@
+//! placeholder
+pub mod analysis;
+pub mod dates;
