@@ -116,7 +116,7 @@ fn parse_instant(text: &str, s: &str) -> Result<OffsetDateTime, DateError> {
 /// Parses `YYYY-MM-DD`, naming the part that is out of range.
 fn parse_day(text: &str, s: &str) -> Result<Date, DateError> {
     let (year, rest) = split_year(text, s)?;
-    let (month, rest) = split_month(text, year, rest)?;
+    let (month, rest) = split_month(text, rest)?;
     let day = match rest.strip_prefix('-') {
         Some(d) if d.len() == 2 && d.bytes().all(|b| b.is_ascii_digit()) => d.parse::<u8>().ok(),
         _ => None,
@@ -144,8 +144,7 @@ fn split_year<'a>(text: &str, s: &'a str) -> Result<(i32, &'a str), DateError> {
     Ok((year, &s[4..]))
 }
 
-fn split_month<'a>(text: &str, year: i32, s: &'a str) -> Result<(Month, &'a str), DateError> {
-    let _ = year;
+fn split_month<'a>(text: &str, s: &'a str) -> Result<(Month, &'a str), DateError> {
     let m = match s.strip_prefix('-') {
         Some(rest) if rest.len() >= 2 && rest.as_bytes()[..2].iter().all(u8::is_ascii_digit) => {
             (rest[..2].parse::<u8>().ok(), &rest[2..])
@@ -283,7 +282,7 @@ impl FromStr for Period {
             return Ok(Period::containing(year_start(year), Granularity::Year));
         }
         if rest.len() == 3 {
-            let (month, rest) = split_month(text, year, rest)?;
+            let (month, rest) = split_month(text, rest)?;
             if rest.is_empty() {
                 return Ok(Period::containing(
                     month_start(year, month),
@@ -443,13 +442,22 @@ mod tests {
 
     #[test]
     fn ranges_are_inclusive_and_never_inverted() {
-        let r = DateRange::new(Some("2023-09".parse().unwrap()), Some("2023-09".parse().unwrap()))
-            .unwrap();
+        let r = DateRange::new(
+            Some("2023-09".parse().unwrap()),
+            Some("2023-09".parse().unwrap()),
+        )
+        .unwrap();
         assert!(r.contains(parse_timestamp("2023-09-30T23:59:59Z").unwrap()));
         assert!(!r.contains(parse_timestamp("2023-10-01").unwrap()));
-        let e = DateRange::new(Some("2024-03".parse().unwrap()), Some("2024-01".parse().unwrap()))
-            .unwrap_err();
-        assert_eq!(e.to_string(), "--from 2024-03 is after --to 2024-01: the range is empty");
+        let e = DateRange::new(
+            Some("2024-03".parse().unwrap()),
+            Some("2024-01".parse().unwrap()),
+        )
+        .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "--from 2024-03 is after --to 2024-01: the range is empty"
+        );
     }
 
     #[test]

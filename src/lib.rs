@@ -1,3 +1,48 @@
-//! placeholder
+//! # nachlese
+//!
+//! Full-text search over German news: a [tantivy] index with a German analysis chain, searched
+//! by words and by dates. "Nachlesen" is what its users do: look up what was reported, when,
+//! and by whom.
+//!
+//! The data flows one way:
+//!
+//! * [`corpus`] reads articles from files (Markdown with front matter, JSON, JSON Lines),
+//!   or takes them from the [bundled corpus](corpus::bundled);
+//! * [`analysis`] turns German text into terms, folding inflections and spellings;
+//! * [`Index`] stores the articles ([`Index::writer`]) and reads them back;
+//! * [`search`] answers a [`SearchRequest`] with ranked [`Hit`]s and snippets.
+//!
+//! ```
+//! use nachlese::{DateRange, Index, SearchRequest, Sort};
+//!
+//! // An index holding the bundled corpus (built on first use).
+//! let dir = tempfile::tempdir()?;
+//! let index = Index::open_bundled(dir.path())?;
+//!
+//! // Words in any inflection and spelling; all must match.
+//! let results = index.search(&SearchRequest::new("Putin Auto"))?;
+//! assert_eq!(results.hits[0].id, "2024-02-20-putin-schenkt-kim-auto");
+//!
+//! // Everything published in September 2023, oldest first.
+//! let september = DateRange::new(Some("2023-09".parse()?), Some("2023-09".parse()?))?;
+//! let results = index.search(&SearchRequest::all().range(september).sort(Sort::Oldest))?;
+//! assert!(results.hits.iter().all(|h| h.date.month() == time::Month::September));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! [tantivy]: https://docs.rs/tantivy
+
+#![deny(missing_docs)]
+
 pub mod analysis;
+pub mod corpus;
 pub mod dates;
+mod error;
+pub mod index;
+pub mod search;
+
+pub use corpus::{Article, Document, InputError};
+pub use dates::{DateRange, Period};
+pub use error::{Error, Result};
+pub use index::{Index, StoredArticle, WriteStats, Writer, WriterOptions};
+pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort};

@@ -40,8 +40,7 @@ use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerMa
 pub use normalizer::{GermanNormalizer, GermanNormalizerFilter, GermanNormalizerStream};
 pub use stemmer::{GermanStemmer, GermanStemmerFilter, GermanStemmerStream, stem};
 pub use stopwords::{
-    GermanStopWords, GermanStopWordsFilter, GermanStopWordsStream, canonical_spelling,
-    is_stop_word,
+    GermanStopWords, GermanStopWordsFilter, GermanStopWordsStream, canonical_spelling, is_stop_word,
 };
 pub use tokenizer::{GermanTokenStream, GermanTokenizer};
 
@@ -136,7 +135,13 @@ mod tests {
         let toks = analyze(text);
         let got: Vec<(&str, usize, &str)> = toks
             .iter()
-            .map(|t| (t.term.as_str(), t.position, &text[t.offset_from..t.offset_to]))
+            .map(|t| {
+                (
+                    t.term.as_str(),
+                    t.position,
+                    &text[t.offset_from..t.offset_to],
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -46,7 +46,8 @@ impl TokenStream for GermanTokenStream<'_> {
         self.token.position = self.token.position.wrapping_add(1);
         while let Some((from, c)) = self.chars.next() {
             if c.is_alphanumeric() {
-                let to = (&mut self.chars)
+                let to = self
+                    .chars
                     .find(|&(_, c)| !continues_word(c))
                     .map_or(self.text.len(), |(offset, _)| offset);
                 self.token.offset_from = from;
@@ -77,7 +78,12 @@ mod tests {
         let mut out = Vec::new();
         while stream.advance() {
             let tok = stream.token();
-            out.push((tok.position, tok.text.clone(), tok.offset_from, tok.offset_to));
+            out.push((
+                tok.position,
+                tok.text.clone(),
+                tok.offset_from,
+                tok.offset_to,
+            ));
         }
         out
     }

@@ -1,0 +1,150 @@
+//! The command line: subcommands, flags and their help.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// Full-text search over German news.
+///
+/// Without --index, nachlese searches its default index, built from the bundled corpus on
+/// first use (in the user's cache folder).
+#[derive(Debug, Parser)]
+#[command(name = "nachlese", version, about, max_term_width = 100)]
+pub struct Args {
+    /// Use the index in DIR instead of the default one.
+    #[arg(long, global = true, value_name = "DIR", env = "NACHLESE_INDEX")]
+    pub index: Option<PathBuf>,
+
+    /// When to colour the output.
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Search articles by words and dates.
+    ///
+    /// Words must all match, in any inflection or spelling. Query language: `OR` between
+    /// words, "quoted phrases", -excluded words, title:word, parentheses. Exit status: 0 if
+    /// something was found, 1 if nothing was, 2 on error.
+    Search(SearchArgs),
+    /// Add articles from files and folders (.md, .json, .jsonl, .ndjson; `-` reads JSON
+    /// Lines from standard input).
+    ///
+    /// An article whose id is already in the index replaces it. If any input is bad, nothing
+    /// is indexed (unless --keep-going).
+    Index(IndexArgs),
+    /// Print one article.
+    Show(ShowArgs),
+    /// Count the articles, their date span and how many appeared each month.
+    Stats(JsonArg),
+    /// Show the terms the index stores for a text: how nachlese reads German.
+    Analyze(AnalyzeArgs),
+}
+
+/// Arguments of `search`.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The query; several words are joined with spaces. Without a query, the articles in
+    /// the date range are listed.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Only articles from the start of this period: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only articles up to the end of this period (inclusive): YYYY, YYYY-MM, YYYY-MM-DD or
+    /// RFC 3339.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Order of the hits [default: relevance, or newest for a listing without query]
+    #[arg(long, value_name = "ORDER")]
+    pub sort: Option<SortArg>,
+
+    /// How many hits to show.
+    #[arg(long, short = 'n', value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+
+    /// Skip this many hits first.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub offset: usize,
+
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The `--sort` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
+
+/// Arguments of `index`.
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// Files and folders to read (folders recursively).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Index the good articles, skip and list the bad ones (exit status 1 if any).
+    #[arg(long)]
+    pub keep_going: bool,
+
+    /// Print a JSON report for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The article's id.
+    pub id: String,
+
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `analyze`.
+#[derive(Debug, clap::Args)]
+pub struct AnalyzeArgs {
+    /// The text; several arguments are joined with spaces.
+    #[arg(value_name = "TEXT", required = true)]
+    pub text: Vec<String>,
+
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A lone `--json` flag.
+#[derive(Debug, clap::Args)]
+pub struct JsonArg {
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}

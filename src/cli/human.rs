@@ -1,0 +1,159 @@
+//! Output for people at a terminal.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use nachlese::analysis::AnalyzedToken;
+use nachlese::dates::{format_day, format_rfc3339};
+use nachlese::index::Stats;
+use nachlese::{SearchResults, StoredArticle, search};
+
+use super::style::Style;
+
+fn marked(style: &Style, text: &str, ranges: &[Range<usize>]) -> String {
+    search::parts(text, ranges)
+        .map(|(part, hit)| {
+            if hit {
+                style.matched(part)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect()
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The hit list: a summary line, then rank, date, title, id and snippet per hit.
+pub fn search(out: &mut impl Write, style: &Style, results: &SearchResults) -> io::Result<()> {
+    let shown = results.hits.len();
+    let mut summary = plural(results.total, "hit", "hits");
+    if let (Some(first), Some(last)) = (results.hits.first(), results.hits.last()) {
+        if (shown as u64) < results.total {
+            summary.push_str(&format!(", showing {}-{}", first.rank, last.rank));
+        }
+    } else if results.total > 0 {
+        summary.push_str(", none on this page (see --offset)");
+    }
+    writeln!(out, "{}", style.dim(&summary))?;
+    let width = results.hits.last().map_or(1, |h| h.rank.to_string().len());
+    for hit in &results.hits {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{:>width$}. {}  {}",
+            hit.rank,
+            format_day(hit.date),
+            style.title(&marked(style, &hit.title, &hit.title_highlights)),
+        )?;
+        let pad = " ".repeat(width + 2);
+        let mut meta = hit.id.clone();
+        if let Some(source) = &hit.source {
+            meta.push_str(" · ");
+            meta.push_str(source);
+        }
+        writeln!(out, "{pad}{}", style.dim(&meta))?;
+        if !hit.snippet.text.is_empty() {
+            writeln!(
+                out,
+                "{pad}{}",
+                marked(style, &hit.snippet.text, &hit.snippet.highlights)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// One article in full.
+pub fn article(out: &mut impl Write, style: &Style, stored: &StoredArticle) -> io::Result<()> {
+    let a = &stored.article;
+    writeln!(out, "{}", style.title(&a.title))?;
+    let mut line = format_rfc3339(a.date);
+    if let Some(source) = &a.source {
+        line.push_str(" · ");
+        line.push_str(source);
+    }
+    writeln!(out, "{}", style.dim(&line))?;
+    writeln!(out, "{}", style.dim(&format!("id: {}", a.id)))?;
+    if !a.tags.is_empty() {
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!("tags: {}", a.tags.join(", ")))
+        )?;
+    }
+    if let Some(url) = &a.url {
+        writeln!(out, "{}", style.dim(&format!("url: {url}")))?;
+    }
+    if let Some(origin) = &stored.origin {
+        writeln!(out, "{}", style.dim(&format!("file: {origin}")))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", a.body)
+}
+
+const BAR_WIDTH: u64 = 40;
+
+/// Count, span and a bar per month.
+pub fn stats(out: &mut impl Write, style: &Style, stats: &Stats) -> io::Result<()> {
+    let docs = plural(stats.documents, "article", "articles");
+    match (stats.first, stats.last) {
+        (Some(first), Some(last)) => writeln!(
+            out,
+            "{docs}, published {} to {}",
+            format_day(first),
+            format_day(last)
+        )?,
+        _ => return writeln!(out, "{docs}"),
+    }
+    writeln!(out)?;
+    let max = stats
+        .months
+        .iter()
+        .map(|m| m.count)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let digits = max.to_string().len();
+    for m in &stats.months {
+        // Round up, so that every month with an article gets at least a sliver.
+        let len = (m.count * BAR_WIDTH).div_ceil(max) as usize;
+        writeln!(
+            out,
+            "{:04}-{:02}  {:>digits$}  {}",
+            m.year,
+            m.month,
+            m.count,
+            style.title(&"█".repeat(len)),
+        )?;
+    }
+    Ok(())
+}
+
+/// The analyzer's terms as a table.
+pub fn tokens(out: &mut impl Write, style: &Style, tokens: &[AnalyzedToken]) -> io::Result<()> {
+    if tokens.is_empty() {
+        return writeln!(
+            out,
+            "{}",
+            style.dim("(no terms: only stop words or punctuation)")
+        );
+    }
+    let w = tokens
+        .iter()
+        .map(|t| t.term.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!("{:>4}  {:<w$}  word", "pos", "term"))
+    )?;
+    for t in tokens {
+        writeln!(out, "{:>4}  {:<w$}  {}", t.position, t.term, t.original)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,100 @@
+//! JSON output for scripts. Offsets are in characters (Unicode code points), end exclusive,
+//! so that scripts in any language can slice the text with them.
+
+use std::ops::Range;
+
+use nachlese::analysis::AnalyzedToken;
+use nachlese::dates::format_rfc3339;
+use nachlese::{Hit, InputError, SearchResults, StoredArticle, WriteStats};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+fn char_offset(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |s| s.chars().count())
+}
+
+fn char_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<[usize; 2]> {
+    ranges
+        .iter()
+        .map(|r| [char_offset(text, r.start), char_offset(text, r.end)])
+        .collect()
+}
+
+fn hit(h: &Hit) -> Value {
+    json!({
+        "rank": h.rank,
+        "id": h.id,
+        "title": h.title,
+        "title_highlights": char_ranges(&h.title, &h.title_highlights),
+        "date": format_rfc3339(h.date),
+        "score": h.score,
+        "snippet": h.snippet.text,
+        "highlights": char_ranges(&h.snippet.text, &h.snippet.highlights),
+        "source": h.source,
+        "url": h.url,
+    })
+}
+
+/// `{"total": N, "offset": N, "limit": N, "hits": [...]}`
+pub fn search(results: &SearchResults, offset: usize, limit: usize) -> Value {
+    json!({
+        "total": results.total,
+        "offset": offset,
+        "limit": limit,
+        "hits": results.hits.iter().map(hit).collect::<Vec<_>>(),
+    })
+}
+
+/// The article with the file it came from.
+pub fn article(stored: &StoredArticle) -> Value {
+    let a = &stored.article;
+    json!({
+        "id": a.id,
+        "title": a.title,
+        "date": format_rfc3339(a.date),
+        "source": a.source,
+        "url": a.url,
+        "tags": a.tags,
+        "language": a.language,
+        "origin": stored.origin,
+        "body": a.body,
+    })
+}
+
+#[derive(Serialize)]
+struct Token<'a> {
+    term: &'a str,
+    position: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// The analyzer's tokens, offsets in characters of `text`.
+pub fn tokens(text: &str, tokens: &[AnalyzedToken]) -> Value {
+    let list: Vec<Token<'_>> = tokens
+        .iter()
+        .map(|t| Token {
+            term: &t.term,
+            position: t.position,
+            start: char_offset(text, t.offset_from),
+            end: char_offset(text, t.offset_to),
+            text: &t.original,
+        })
+        .collect();
+    json!(list)
+}
+
+/// The outcome of `index`.
+pub fn index_report(stats: &WriteStats, rejected: &[InputError], documents: u64) -> Value {
+    json!({
+        "added": stats.added,
+        "updated": stats.updated,
+        "rejected": rejected.iter().map(|e| json!({
+            "path": e.path.to_string_lossy(),
+            "line": e.line,
+            "message": e.kind.to_string(),
+        })).collect::<Vec<_>>(),
+        "documents": documents,
+    })
+}

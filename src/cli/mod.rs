@@ -1,0 +1,189 @@
+//! The command-line interface: arguments in, library calls, output out.
+
+mod args;
+mod human;
+mod json;
+mod style;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use nachlese::{DateRange, Index, InputError, Period, SearchRequest, Sort, analysis};
+
+pub use args::Args;
+use args::{AnalyzeArgs, Command, IndexArgs, JsonArg, SearchArgs, ShowArgs, SortArg};
+use style::Style;
+
+/// Exit status: something found or done.
+const FOUND: u8 = 0;
+/// Exit status: nothing found (as grep), or some input skipped with `--keep-going`.
+const NOT_FOUND: u8 = 1;
+
+/// Runs a parsed command line.
+pub fn run(args: Args) -> Result<ExitCode> {
+    let style = Style::new(args.color);
+    let index = args.index.as_deref();
+    let code = match args.command {
+        Command::Search(a) => search(index, &style, a)?,
+        Command::Index(a) => index_paths(index, a)?,
+        Command::Show(a) => show(index, &style, a)?,
+        Command::Stats(a) => stats(index, &style, a)?,
+        Command::Analyze(a) => analyze(&style, a)?,
+    };
+    Ok(ExitCode::from(code))
+}
+
+/// Whether an error is a closed pipe on standard output.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<io::Error>())
+        .any(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// Opens the index named with --index, or the default one with the bundled corpus.
+fn open(dir: Option<&std::path::Path>) -> Result<Index> {
+    match dir {
+        Some(dir) => Ok(Index::open(dir)?),
+        None => {
+            let dir = nachlese::index::default_dir()
+                .context("no cache folder for the default index; choose one with --index DIR")?;
+            Index::open_bundled(&dir)
+                .with_context(|| format!("cannot open the default index at {}", dir.display()))
+        }
+    }
+}
+
+fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+    BufWriter::new(io::stdout().lock())
+}
+
+fn print_json(value: &serde_json::Value) -> Result<()> {
+    let mut out = stdout();
+    serde_json::to_writer(&mut out, value)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+fn period(flag: &str, value: Option<&str>) -> Result<Option<Period>> {
+    value
+        .map(|v| v.parse::<Period>().with_context(|| format!("--{flag}")))
+        .transpose()
+}
+
+fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result<u8> {
+    // Check the arguments before touching the index.
+    let range = DateRange::new(
+        period("from", a.from.as_deref())?,
+        period("to", a.to.as_deref())?,
+    )?;
+    let sort = match a.sort {
+        None | Some(SortArg::Relevance) => Sort::Relevance,
+        Some(SortArg::Newest) => Sort::Newest,
+        Some(SortArg::Oldest) => Sort::Oldest,
+    };
+    let request = SearchRequest::new(a.query.join(" "))
+        .range(range)
+        .sort(sort)
+        .limit(a.limit)
+        .offset(a.offset);
+    let index = open(dir)?;
+    let results = index.search(&request)?;
+    for note in &results.notes {
+        eprintln!("nachlese: note: {note}");
+    }
+    if a.json {
+        print_json(&json::search(&results, a.offset, a.limit))?;
+    } else {
+        let mut out = stdout();
+        human::search(&mut out, style, &results)?;
+        out.flush()?;
+    }
+    Ok(if results.total > 0 { FOUND } else { NOT_FOUND })
+}
+
+fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
+    let index = match dir {
+        Some(dir) => Index::open_or_create(dir)?,
+        None => open(None)?,
+    };
+    let mut writer = index.writer()?;
+    let mut rejected: Vec<InputError> = Vec::new();
+    let read = writer.add_paths(a.paths.iter().cloned(), |e| {
+        if a.keep_going {
+            eprintln!("nachlese: skipped {e}");
+            rejected.push(e);
+            Ok(())
+        } else {
+            Err(e)
+        }
+    });
+    if let Err(e) = read {
+        drop(writer);
+        bail!("{e}\nnothing was indexed; the index is unchanged");
+    }
+    let stats = writer.commit()?;
+    let documents = index.len();
+    if a.json {
+        print_json(&json::index_report(&stats, &rejected, documents))?;
+    } else {
+        let mut msg = format!(
+            "indexed {} article(s): {} new, {} updated",
+            stats.added + stats.updated,
+            stats.added,
+            stats.updated
+        );
+        if !rejected.is_empty() {
+            msg.push_str(&format!("; skipped {} bad one(s)", rejected.len()));
+        }
+        eprintln!("{msg}; the index holds {documents} article(s)");
+    }
+    Ok(if rejected.is_empty() {
+        FOUND
+    } else {
+        NOT_FOUND
+    })
+}
+
+fn show(dir: Option<&std::path::Path>, style: &Style, a: ShowArgs) -> Result<u8> {
+    let index = open(dir)?;
+    let Some(stored) = index.get(&a.id)? else {
+        eprintln!("nachlese: no article with id {:?}", a.id);
+        return Ok(NOT_FOUND);
+    };
+    if a.json {
+        print_json(&json::article(&stored))?;
+    } else {
+        let mut out = stdout();
+        human::article(&mut out, style, &stored)?;
+        out.flush()?;
+    }
+    Ok(FOUND)
+}
+
+fn stats(dir: Option<&std::path::Path>, style: &Style, a: JsonArg) -> Result<u8> {
+    let index = open(dir)?;
+    let stats = index.stats()?;
+    if a.json {
+        print_json(&serde_json::to_value(&stats)?)?;
+    } else {
+        let mut out = stdout();
+        human::stats(&mut out, style, &stats)?;
+        out.flush()?;
+    }
+    Ok(FOUND)
+}
+
+fn analyze(style: &Style, a: AnalyzeArgs) -> Result<u8> {
+    let text = a.text.join(" ");
+    let tokens = analysis::analyze(&text);
+    if a.json {
+        print_json(&json::tokens(&text, &tokens))?;
+    } else {
+        let mut out = stdout();
+        human::tokens(&mut out, style, &tokens)?;
+        out.flush()?;
+    }
+    Ok(FOUND)
+}

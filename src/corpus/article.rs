@@ -1,0 +1,158 @@
+//! The article: the unit nachlese indexes, and the rules every input format shares.
+
+use serde::Serialize;
+use time::OffsetDateTime;
+
+use super::error::InputErrorKind;
+use crate::dates::{self, DateError};
+
+/// A news article.
+///
+/// `id`, `title` and `date` are required; `body` is required but may be empty (agency
+/// headlines have none). Dates are UTC.
+///
+/// ```
+/// use nachlese::Article;
+///
+/// let a = Article::new("demo-1", "Kim reist nach Russland", "2023-09-12", "Der Zug ...")?;
+/// assert_eq!(nachlese::dates::format_rfc3339(a.date), "2023-09-12T00:00:00Z");
+/// # Ok::<(), nachlese::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Article {
+    /// Unique, stable identifier. Indexing an article with a known id replaces the old one.
+    pub id: String,
+    /// The headline.
+    pub title: String,
+    /// Publication time, UTC.
+    #[serde(with = "time::serde::rfc3339")]
+    pub date: OffsetDateTime,
+    /// The text.
+    pub body: String,
+    /// Who published it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Where it was published.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Free-form keywords.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Language code, e.g. `de`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+}
+
+/// The longest id accepted, in bytes.
+pub const MAX_ID_BYTES: usize = 512;
+
+impl Article {
+    /// Builds an article from its required fields, checking them as the file readers do.
+    ///
+    /// `date` is a document date as [`dates::parse_timestamp`] reads it.
+    pub fn new(
+        id: impl Into<String>,
+        title: impl Into<String>,
+        date: &str,
+        body: impl Into<String>,
+    ) -> crate::Result<Article> {
+        let article = Fields {
+            id: Some(id.into()),
+            title: Some(title.into()),
+            date: Some(date.to_string()),
+            body: Some(body.into()),
+            ..Fields::default()
+        }
+        .into_article()
+        .map_err(|kind| crate::Error::InvalidArticle(kind.to_string()))?;
+        Ok(article)
+    }
+
+    /// Checks an article built by hand: the same rules the readers apply.
+    pub fn validate(&self) -> Result<(), InputErrorKind> {
+        check_id(&self.id)?;
+        check_title(&self.title)?;
+        let secs = self.date.unix_timestamp();
+        if !(dates::MIN_TIMESTAMP..=dates::MAX_TIMESTAMP).contains(&secs) {
+            return Err(InputErrorKind::InvalidDate(DateError {
+                value: dates::format_rfc3339(self.date),
+                reason: "outside the range the index can store (1677-09-21 to 2262-04-11)".into(),
+            }));
+        }
+        Ok(())
+    }
+}
+
+/// The fields of an article as a reader found them, before checking.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub(crate) struct Fields {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub body: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub language: Option<String>,
+}
+
+impl Fields {
+    /// Checks the fields and builds the article.
+    pub fn into_article(self) -> Result<Article, InputErrorKind> {
+        let id = self.id.ok_or(InputErrorKind::MissingField("id"))?;
+        check_id(&id)?;
+        let title = self.title.ok_or(InputErrorKind::MissingField("title"))?;
+        check_title(&title)?;
+        let date = self.date.ok_or(InputErrorKind::MissingField("date"))?;
+        let date = dates::parse_timestamp(&date).map_err(InputErrorKind::InvalidDate)?;
+        let body = self.body.ok_or(InputErrorKind::MissingField("body"))?;
+        Ok(Article {
+            id,
+            title,
+            date,
+            body,
+            source: non_empty(self.source),
+            url: non_empty(self.url),
+            tags: self
+                .tags
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .collect(),
+            language: non_empty(self.language),
+        })
+    }
+}
+
+fn non_empty(s: Option<String>) -> Option<String> {
+    s.filter(|s| !s.trim().is_empty())
+}
+
+fn check_id(id: &str) -> Result<(), InputErrorKind> {
+    let problem = if id.is_empty() {
+        "is empty"
+    } else if id.trim() != id {
+        "starts or ends with whitespace"
+    } else if id.chars().any(char::is_control) {
+        "contains control characters"
+    } else if id.len() > MAX_ID_BYTES {
+        "is longer than 512 bytes"
+    } else {
+        return Ok(());
+    };
+    Err(InputErrorKind::InvalidField {
+        field: "id",
+        problem,
+    })
+}
+
+fn check_title(title: &str) -> Result<(), InputErrorKind> {
+    if title.trim().is_empty() {
+        return Err(InputErrorKind::InvalidField {
+            field: "title",
+            problem: "is empty",
+        });
+    }
+    Ok(())
+}

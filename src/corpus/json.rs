@@ -1,0 +1,191 @@
+//! JSON input: `.json` files (one object or an array of objects) and JSON Lines.
+
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+use serde_json::value::RawValue;
+
+use super::article::Fields;
+use super::error::{InputError, InputErrorKind};
+use super::{Document, Origin};
+
+/// Reads a `.json` file: one article object, or an array of them.
+///
+/// A syntax error rejects the whole file; a bad article inside an array rejects only that
+/// article, so `--keep-going` can index the rest.
+pub(crate) fn parse_json(path: &Path, text: &str) -> Vec<Result<Document, InputError>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let trimmed = text.trim_start();
+    if trimmed.starts_with('[') {
+        match serde_json::from_str::<Vec<&RawValue>>(text) {
+            Ok(items) => items
+                .into_iter()
+                .map(|raw| {
+                    // A RawValue borrows from `text`, so its address gives its line.
+                    let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+                    let line = 1 + text[..offset].matches('\n').count();
+                    parse_object(path, line, raw.get())
+                })
+                .collect(),
+            Err(e) => vec![Err(json_error(path, 1, &e))],
+        }
+    } else if trimmed.is_empty() {
+        vec![Err(InputError::new(
+            path,
+            None,
+            InputErrorKind::Json("the file is empty; expected an object or an array".into()),
+        ))]
+    } else {
+        vec![parse_object(path, 1, text)]
+    }
+}
+
+/// Reads one article object whose text starts on `line`.
+fn parse_object(path: &Path, line: usize, text: &str) -> Result<Document, InputError> {
+    if !text.trim_start().starts_with('{') {
+        return Err(InputError::new(
+            path,
+            Some(line + leading_lines(text)),
+            InputErrorKind::Json("expected an article object `{...}`".into()),
+        ));
+    }
+    let fields: Fields = serde_json::from_str(text).map_err(|e| json_error(path, line, &e))?;
+    let article = fields
+        .into_article()
+        .map_err(|kind| InputError::new(path, Some(line + leading_lines(text)), kind))?;
+    Ok(Document {
+        article,
+        origin: Origin {
+            path: path.to_path_buf(),
+            line: line + leading_lines(text),
+        },
+    })
+}
+
+fn leading_lines(text: &str) -> usize {
+    let ws = text.len() - text.trim_start().len();
+    text[..ws].matches('\n').count()
+}
+
+fn json_error(path: &Path, first_line: usize, e: &serde_json::Error) -> InputError {
+    let line = (e.line() > 0).then(|| first_line + e.line() - 1);
+    // serde_json appends "at line L column C"; the line is ours to report, the column is not.
+    let mut msg = e.to_string();
+    if let Some(at) = msg.rfind(" at line ") {
+        msg.truncate(at);
+    }
+    if e.column() > 0 {
+        msg.push_str(&format!(" (column {})", e.column()));
+    }
+    InputError::new(path, line, InputErrorKind::Json(msg))
+}
+
+/// Reads JSON Lines: one article object per line, blank lines skipped.
+///
+/// Streams: only one line is in memory at a time, whatever the file's size.
+pub(crate) struct JsonLines<R> {
+    reader: R,
+    path: PathBuf,
+    line: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    pub(crate) fn new(path: PathBuf, reader: R) -> Self {
+        JsonLines {
+            reader,
+            path,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line += 1;
+                    let mut bytes = &self.buf[..];
+                    if self.line == 1 {
+                        bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+                    }
+                    let text = match std::str::from_utf8(bytes) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            return Some(Err(InputError::new(
+                                &self.path,
+                                Some(self.line),
+                                InputErrorKind::InvalidUtf8 {
+                                    byte: e.valid_up_to() + 1,
+                                },
+                            )));
+                        }
+                    };
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    return Some(parse_object(&self.path, self.line, text));
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(InputError::new(
+                        &self.path,
+                        Some(self.line + 1),
+                        InputErrorKind::Io(e),
+                    )));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = r#"{"id":"a","title":"T","date":"2024-02-20","body":"B"}"#;
+
+    #[test]
+    fn arrays_report_the_line_of_the_bad_element() {
+        let text = format!("[\n  {OK},\n  {{\"id\": \"b\", \"title\": \"T\", \"body\": \"\"}}\n]");
+        let docs = parse_json(Path::new("x.json"), &text);
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].as_ref().unwrap().origin.line, 2);
+        let e = docs[1].as_ref().unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(
+            e.to_string().contains("missing required field `date`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let docs = parse_json(Path::new("x.json"), "{\n\"id\": \"a\",\n\"title\": }");
+        let e = docs[0].as_ref().unwrap_err();
+        assert_eq!(e.line, Some(3), "{e}");
+        assert!(e.to_string().starts_with("x.json:3: malformed JSON"), "{e}");
+    }
+
+    #[test]
+    fn json_lines_stream_with_line_numbers() {
+        let mut bytes = format!("{OK}\r\n\n{{\"id\":\"b\"}}\n").into_bytes();
+        bytes.extend_from_slice(b"\xff\n");
+        let items: Vec<_> = JsonLines::new("x.jsonl".into(), &bytes[..]).collect();
+        assert_eq!(items.len(), 3);
+        assert!(items[0].is_ok());
+        assert_eq!(items[1].as_ref().unwrap_err().line, Some(3));
+        let e = items[2].as_ref().unwrap_err();
+        assert_eq!(e.line, Some(4));
+        assert!(e.to_string().contains("invalid UTF-8"), "{e}");
+    }
+}

@@ -1,0 +1,185 @@
+//! Reading news articles from files.
+//!
+//! # Formats
+//!
+//! nachlese reads three formats, chosen by the file's extension:
+//!
+//! * **`.md`**, the corpus format: one article per file, TOML front matter between two
+//!   `+++` lines, then the text.
+//!
+//!   ```text
+//!   +++
+//!   id = "2023-09-13-putin-kim-gipfel-wostotschny"
+//!   title = "Putin empfängt Kim Jong-un am Weltraumbahnhof Wostotschny"
+//!   date = 2023-09-13
+//!   source = "nachlese-Redaktion"
+//!   url = "https://example.org/..."      # optional
+//!   language = "de"                      # optional
+//!   tags = ["Russland", "Nordkorea"]     # optional
+//!   +++
+//!   Der russische Präsident Wladimir Putin hat ...
+//!   ```
+//!
+//! * **`.json`**: one article object, or an array of them.
+//! * **`.jsonl`** / **`.ndjson`**: one article object per line (`-` reads them from standard
+//!   input). Objects have the keys `id`, `title`, `date`, `body` and optionally `source`,
+//!   `url`, `tags` (an array of strings) and `language`; other keys are ignored.
+//!
+//! `id`, `title`, `date` and `body` are required; `body` may be empty. Dates are RFC 3339
+//! (`2024-02-20T07:30:00+09:00`) or `YYYY-MM-DD`; a time without offset is UTC
+//! ([`crate::dates::parse_timestamp`]). Files are UTF-8 (a byte order mark is skipped,
+//! CRLF line ends are fine).
+//!
+//! Every problem is reported as an [`InputError`] naming the file and, where there is one,
+//! the line.
+//!
+//! ```
+//! use nachlese::corpus::Documents;
+//!
+//! let dir = tempfile::tempdir()?;
+//! std::fs::write(
+//!     dir.path().join("a.jsonl"),
+//!     "{\"id\":\"a\",\"title\":\"Kim in Moskau\",\"date\":\"2024-01-16\",\"body\":\"...\"}\n\
+//!      {\"id\":\"b\",\"title\":\"Ohne Datum\",\"body\":\"...\"}\n",
+//! )?;
+//! let results: Vec<_> = Documents::new([dir.path().to_path_buf()]).collect();
+//! assert_eq!(results[0].as_ref().unwrap().article.id, "a");
+//! let err = results[1].as_ref().unwrap_err();
+//! assert!(err.to_string().ends_with("a.jsonl:2: missing required field `date`"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod article;
+pub mod bundled;
+mod error;
+mod files;
+mod json;
+mod markdown;
+
+use std::fs::File;
+use std::io::{self, BufReader};
+use std::path::{Path, PathBuf};
+
+pub use article::{Article, MAX_ID_BYTES};
+pub use error::{InputError, InputErrorKind};
+pub use files::{Format, STDIN};
+
+use files::Files;
+use json::JsonLines;
+
+/// An article and where it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// The article.
+    pub article: Article,
+    /// Where it was read.
+    pub origin: Origin,
+}
+
+/// Where an article was read: the file and the line its record starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// The file (`-` for standard input).
+    pub path: PathBuf,
+    /// The 1-based line.
+    pub line: usize,
+}
+
+fn read_whole(path: &Path, format: Format) -> Vec<Result<Document, InputError>> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return vec![Err(InputError::new(path, None, InputErrorKind::Io(e)))],
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let bytes = e.as_bytes();
+            let bad = e.utf8_error().valid_up_to();
+            let line_start = bytes[..bad]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            let line = 1 + bytes[..bad].iter().filter(|&&b| b == b'\n').count();
+            let kind = InputErrorKind::InvalidUtf8 {
+                byte: bad - line_start + 1,
+            };
+            return vec![Err(InputError::new(path, Some(line), kind))];
+        }
+    };
+    match format {
+        Format::Markdown => vec![markdown::parse(path, &text)],
+        _ => json::parse_json(path, &text),
+    }
+}
+
+type LineReader = JsonLines<Box<dyn io::BufRead + Send>>;
+
+fn open_lines(path: &Path) -> Result<LineReader, InputError> {
+    let reader: Box<dyn io::BufRead + Send> = if path.as_os_str() == STDIN {
+        Box::new(BufReader::new(io::stdin()))
+    } else {
+        let file =
+            File::open(path).map_err(|e| InputError::new(path, None, InputErrorKind::Io(e)))?;
+        Box::new(BufReader::with_capacity(1 << 16, file))
+    };
+    Ok(JsonLines::new(path.to_path_buf(), reader))
+}
+
+/// Parses the text of one corpus-format (`.md`) file; `path` is only used in errors and
+/// origins.
+pub fn parse_markdown(path: &Path, text: &str) -> Result<Document, InputError> {
+    markdown::parse(path, text)
+}
+
+/// Every document in the given files and folders, in order, one at a time.
+///
+/// Folders are walked recursively in file-name order, following symlinks and skipping
+/// hidden entries and files of other types; a file named directly must be of a known
+/// [`Format`]. JSON Lines files are streamed, so memory stays bounded whatever their size.
+/// Each problem comes as an `Err` item, and reading goes on with the next document or file:
+/// the caller decides whether to stop.
+pub struct Documents {
+    files: Files,
+    current: Current,
+}
+
+enum Current {
+    Idle,
+    List(std::vec::IntoIter<Result<Document, InputError>>),
+    Lines(LineReader),
+}
+
+impl Documents {
+    /// Reads the given paths (`-` is JSON Lines from standard input).
+    pub fn new(paths: impl IntoIterator<Item = PathBuf>) -> Documents {
+        Documents {
+            files: Files::new(paths),
+            current: Current::Idle,
+        }
+    }
+}
+
+impl Iterator for Documents {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let next = match &mut self.current {
+                Current::Idle => None,
+                Current::List(items) => items.next(),
+                Current::Lines(lines) => lines.next(),
+            };
+            if next.is_some() {
+                return next;
+            }
+            self.current = match self.files.next()? {
+                Err(e) => return Some(Err(e)),
+                Ok((path, Format::JsonLines)) => match open_lines(&path) {
+                    Ok(lines) => Current::Lines(lines),
+                    Err(e) => return Some(Err(e)),
+                },
+                Ok((path, format)) => Current::List(read_whole(&path, format).into_iter()),
+            };
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The index: creating and opening it, writing to it, and reading articles back.
+
+mod bundled;
+mod document;
+mod meta;
+pub(crate) mod schema;
+mod stats;
+mod writer;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+pub use bundled::default_dir;
+pub use document::StoredArticle;
+pub(crate) use document::from_document;
+pub use stats::{MonthCount, Stats};
+pub use writer::{WriteStats, Writer, WriterOptions};
+
+use crate::analysis;
+use crate::{Error, Result};
+use meta::CommitMeta;
+use schema::Fields;
+
+/// A nachlese index: German news articles, searchable by words and dates.
+///
+/// ```
+/// use nachlese::{Article, Index, SearchRequest};
+///
+/// let dir = tempfile::tempdir()?;
+/// let index = Index::create(dir.path())?;
+/// let mut writer = index.writer()?;
+/// writer.add(&Article::new(
+///     "auto-1",
+///     "Putin schenkt Kim ein Auto",
+///     "2024-02-20",
+///     "Der russische Präsident schenkte dem nordkoreanischen Machthaber einen Wagen.",
+/// )?)?;
+/// writer.commit()?;
+///
+/// // Reopen it, as another process would.
+/// let index = Index::open(dir.path())?;
+/// let results = index.search(&SearchRequest::new("Präsidenten Auto"))?;
+/// assert_eq!(results.hits[0].id, "auto-1");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct Index {
+    pub(crate) inner: tantivy::Index,
+    pub(crate) reader: IndexReader,
+    pub(crate) fields: Fields,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").field("path", &self.path).finish()
+    }
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Whether a folder holds an index (of any kind).
+pub(crate) fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+impl Index {
+    /// Creates an empty index in `dir`, which is created if needed and must not hold an
+    /// index already.
+    pub fn create(dir: &Path) -> Result<Index> {
+        if exists(dir) {
+            return Err(Error::IncompatibleIndex {
+                path: dir.to_path_buf(),
+                reason: "already exists".into(),
+            });
+        }
+        std::fs::create_dir_all(dir).map_err(io_error(dir))?;
+        let inner = tantivy::Index::create_in_dir(dir, schema::build())?;
+        Index::initialise(inner, Some(dir.to_path_buf()))
+    }
+
+    /// Creates an empty index in memory: for tests and short-lived embedding.
+    pub fn create_in_ram() -> Result<Index> {
+        Index::initialise(tantivy::Index::create_in_ram(schema::build()), None)
+    }
+
+    fn initialise(inner: tantivy::Index, path: Option<PathBuf>) -> Result<Index> {
+        let index = Index::wrap(inner, path)?;
+        // An empty first commit records the versions, so `open` can check them.
+        index
+            .writer_with(WriterOptions {
+                threads: 1,
+                memory_bytes: 0,
+            })?
+            .commit()?;
+        Ok(index)
+    }
+
+    /// Opens the index in `dir`, checking that this version of nachlese can use it.
+    pub fn open(dir: &Path) -> Result<Index> {
+        if !exists(dir) {
+            return Err(Error::NoIndex {
+                path: dir.to_path_buf(),
+            });
+        }
+        let incompatible = |reason: String| Error::IncompatibleIndex {
+            path: dir.to_path_buf(),
+            reason,
+        };
+        let inner = tantivy::Index::open_in_dir(dir)
+            .map_err(|e| incompatible(format!("cannot be opened ({e})")))?;
+        if inner.schema() != schema::build() {
+            return Err(incompatible(
+                "has another schema (it was not written by this version of nachlese)".into(),
+            ));
+        }
+        let index = Index::wrap(inner, Some(dir.to_path_buf()))?;
+        match index.committed_meta() {
+            Ok(meta) => match meta.incompatibility() {
+                Some(reason) => Err(incompatible(reason)),
+                None => Ok(index),
+            },
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Opens the index in `dir`, or creates it if there is none.
+    pub fn open_or_create(dir: &Path) -> Result<Index> {
+        if exists(dir) {
+            Index::open(dir)
+        } else {
+            Index::create(dir)
+        }
+    }
+
+    fn wrap(inner: tantivy::Index, path: Option<PathBuf>) -> Result<Index> {
+        analysis::register(inner.tokenizers());
+        let fields = Fields::of(&inner.schema()).ok_or_else(|| Error::IncompatibleIndex {
+            path: path.clone().unwrap_or_default(),
+            reason: "lacks nachlese's fields".into(),
+        })?;
+        let reader = inner
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Index {
+            inner,
+            reader,
+            fields,
+            path,
+        })
+    }
+
+    pub(crate) fn committed_meta(&self) -> Result<CommitMeta> {
+        let metas = self.inner.load_metas()?;
+        CommitMeta::parse(metas.payload.as_deref()).ok_or_else(|| Error::IncompatibleIndex {
+            path: self.path.clone().unwrap_or_default(),
+            reason: "carries no nachlese version information".into(),
+        })
+    }
+
+    /// The folder of the index (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Opens a writer with the default [`WriterOptions`].
+    pub fn writer(&self) -> Result<Writer<'_>> {
+        self.writer_with(WriterOptions::default())
+    }
+
+    /// Opens a writer; fails with [`Error::IndexLocked`] if another one is open.
+    pub fn writer_with(&self, options: WriterOptions) -> Result<Writer<'_>> {
+        Writer::new(self, options)
+    }
+
+    /// Picks up commits made since the index was opened (by another process, say).
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    /// The number of articles.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The article with this id, as stored.
+    pub fn get(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = top.into_iter().next() else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(address)?;
+        Ok(Some(document::from_document(&self.fields, &doc)))
+    }
+}

@@ -1,0 +1,86 @@
+//! The index schema: which fields an article becomes, and how each is indexed.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
+    TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis::ANALYZER_NAME;
+
+/// Field names, as they appear in `field:word` queries.
+pub(crate) mod name {
+    pub const ID: &str = "id";
+    pub const TITLE: &str = "title";
+    pub const BODY: &str = "body";
+    pub const DATE: &str = "date";
+    pub const SOURCE: &str = "source";
+    pub const URL: &str = "url";
+    pub const TAGS: &str = "tags";
+    pub const LANGUAGE: &str = "language";
+    pub const ORIGIN: &str = "origin";
+    pub const COLLECTION: &str = "collection";
+}
+
+/// The schema's fields, looked up once.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fields {
+    pub id: Field,
+    pub title: Field,
+    pub body: Field,
+    pub date: Field,
+    pub source: Field,
+    pub url: Field,
+    pub tags: Field,
+    pub language: Field,
+    /// The file the article was read from: lets `--prune` find articles whose file is gone.
+    pub origin: Field,
+    /// `bundled` for articles of the bundled corpus, so they can be replaced as a whole.
+    pub collection: Field,
+}
+
+pub(crate) fn build() -> Schema {
+    let german = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER_NAME)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let mut b = Schema::builder();
+    b.add_text_field(name::ID, STRING | STORED);
+    b.add_text_field(name::TITLE, german.clone());
+    b.add_text_field(name::BODY, german.clone());
+    b.add_date_field(
+        name::DATE,
+        DateOptions::from(INDEXED)
+            .set_stored()
+            .set_fast()
+            .set_precision(DateTimePrecision::Seconds),
+    );
+    b.add_text_field(name::SOURCE, STRING | STORED);
+    b.add_text_field(name::URL, STORED);
+    b.add_text_field(name::TAGS, german);
+    b.add_text_field(name::LANGUAGE, STRING | STORED);
+    b.add_text_field(name::ORIGIN, STRING | STORED);
+    b.add_text_field(name::COLLECTION, STRING);
+    b.build()
+}
+
+impl Fields {
+    /// Looks the fields up in `schema`; `None` if it is not nachlese's schema.
+    pub(crate) fn of(schema: &Schema) -> Option<Fields> {
+        let f = |n: &str| schema.get_field(n).ok();
+        Some(Fields {
+            id: f(name::ID)?,
+            title: f(name::TITLE)?,
+            body: f(name::BODY)?,
+            date: f(name::DATE)?,
+            source: f(name::SOURCE)?,
+            url: f(name::URL)?,
+            tags: f(name::TAGS)?,
+            language: f(name::LANGUAGE)?,
+            origin: f(name::ORIGIN)?,
+            collection: f(name::COLLECTION)?,
+        })
+    }
+}

@@ -1,0 +1,220 @@
+//! Snippets: the passage of an article that best shows why it matched.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::analysis::german_analyzer;
+
+use super::results::Snippet;
+
+const ELLIPSIS: &str = "…";
+
+/// Where the analyzer finds any of `terms` in `text`: byte ranges of the words.
+pub(crate) fn matches(text: &str, terms: &HashSet<String>) -> Vec<Range<usize>> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let mut analyzer = german_analyzer();
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    stream.process(&mut |t| {
+        if terms.contains(&t.text) {
+            out.push(t.offset_from..t.offset_to);
+        }
+    });
+    out
+}
+
+/// The passage of at most `max_chars` characters that holds the most different query terms
+/// (then the most matches), widened to the start of its sentence when that is near.
+pub(crate) fn best_passage(text: &str, terms: &HashSet<String>, max_chars: usize) -> Snippet {
+    let found = matches(text, terms);
+    if found.is_empty() {
+        return lead(text, max_chars);
+    }
+    let max_bytes = byte_len_of_chars(text, 0, max_chars).max(1);
+    // Each match may open a window; score the windows by the distinct words they hold.
+    let mut best: Option<(usize, usize, usize)> = None; // (distinct, count, first match index)
+    for (i, first) in found.iter().enumerate() {
+        let mut distinct = HashSet::new();
+        let mut count = 0;
+        for m in &found[i..] {
+            if m.end - first.start > max_bytes {
+                break;
+            }
+            distinct.insert(text[m.clone()].to_lowercase());
+            count += 1;
+        }
+        let key = (distinct.len(), count, i);
+        if best.is_none_or(|b| (key.0, key.1) > (b.0, b.1)) {
+            best = Some(key);
+        }
+    }
+    let first = found[best.map_or(0, |b| b.2)].start;
+    // A text that fits is shown whole.
+    let start = if max_bytes >= text.len() {
+        0
+    } else {
+        passage_start(text, first, max_bytes / 3)
+    };
+    let end = passage_end(text, start, max_bytes);
+    cut(text, start, end, &found)
+}
+
+/// The opening of the text, for hits whose query words are not in it.
+pub(crate) fn lead(text: &str, max_chars: usize) -> Snippet {
+    let end = passage_end(text, 0, byte_len_of_chars(text, 0, max_chars));
+    cut(text, 0, end, &[])
+}
+
+fn byte_len_of_chars(text: &str, from: usize, chars: usize) -> usize {
+    text[from..]
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len() - from, |(i, _)| i)
+}
+
+/// Where to start a passage whose first match is at `first`: the sentence start if it lies
+/// within `reach` bytes before it, else a word start a few words before it.
+fn passage_start(text: &str, first: usize, reach: usize) -> usize {
+    let floor = first.saturating_sub(reach);
+    let floor = (floor..=first)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(first);
+    let before = &text[floor..first];
+    // A sentence ends with . ! ? or a line break followed by space.
+    let sentence = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            (c == '\n')
+                || (matches!(c, '.' | '!' | '?')
+                    && before[i + c.len_utf8()..].starts_with(char::is_whitespace))
+        })
+        .map(|(i, c)| floor + i + c.len_utf8());
+    if let Some(s) = sentence {
+        return s + text[s..].len() - text[s..].trim_start().len();
+    }
+    if floor == 0 {
+        return 0;
+    }
+    // Else begin at a word start, at most three words back.
+    let words: Vec<usize> = before
+        .char_indices()
+        .filter(|&(i, c)| c.is_whitespace() && i + 1 < before.len())
+        .map(|(i, c)| floor + i + c.len_utf8())
+        .collect();
+    words
+        .len()
+        .checked_sub(3)
+        .and_then(|k| words.get(k))
+        .or(words.first())
+        .copied()
+        .unwrap_or(first)
+}
+
+/// Where to end a passage from `start` of at most `max_bytes`: at a word end.
+fn passage_end(text: &str, start: usize, max_bytes: usize) -> usize {
+    let limit = (start + max_bytes).min(text.len());
+    if limit == text.len() {
+        return limit;
+    }
+    let limit = (start..=limit)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
+    text[start..limit]
+        .rfind(char::is_whitespace)
+        .map_or(limit, |i| start + i)
+}
+
+/// Builds the snippet for `text[start..end]`: on one line, each run of white space made one
+/// space, with ellipses where the text is cut.
+fn cut(text: &str, start: usize, end: usize, found: &[Range<usize>]) -> Snippet {
+    let passage = &text[start..end];
+    let passage = passage.trim_end();
+    let mut out = String::with_capacity(passage.len() + 8);
+    if start > 0 {
+        out.push_str(ELLIPSIS);
+    }
+    // Where each byte offset of the text lands in `out`, recorded at char starts.
+    let mut map: Vec<(usize, usize)> = Vec::with_capacity(passage.len() + 1);
+    let mut in_space = false;
+    for (i, c) in passage.char_indices() {
+        map.push((start + i, out.len()));
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            out.push(c);
+            in_space = false;
+        }
+    }
+    let passage_end = start + passage.len();
+    map.push((passage_end, out.len()));
+    if passage_end < text.trim_end().len() {
+        out.push_str(ELLIPSIS);
+    }
+    let at = |byte: usize| {
+        map.binary_search_by_key(&byte, |&(b, _)| b)
+            .ok()
+            .map(|i| map[i].1)
+    };
+    let highlights = found
+        .iter()
+        .filter(|m| m.start >= start && m.end <= passage_end)
+        .filter_map(|m| Some(at(m.start)?..at(m.end)?))
+        .collect();
+    Snippet {
+        text: out,
+        highlights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(words: &[&str]) -> HashSet<String> {
+        words.iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn passage_holds_the_matches_and_marks_them() {
+        let text = "Erster Satz ohne Treffer. Dann schenkte Putin dem Machthaber ein Auto. \
+                    Danach passierte noch viel anderes, das hier nicht zählt.";
+        let s = best_passage(text, &terms(&["putin", "auto"]), 60);
+        assert!(s.text.starts_with("…Dann schenkte Putin"), "{}", s.text);
+        let marked: Vec<&str> = s.parts().filter(|p| p.1).map(|p| p.0).collect();
+        assert_eq!(marked, ["Putin", "Auto"]);
+        assert!(s.text.ends_with('…'), "{}", s.text);
+    }
+
+    #[test]
+    fn without_matches_the_lead_is_shown() {
+        let s = best_passage("Kurzer Text.", &terms(&["putin"]), 60);
+        assert_eq!(s.text, "Kurzer Text.");
+        assert!(s.highlights.is_empty());
+    }
+
+    #[test]
+    fn multibyte_text_is_cut_on_char_boundaries() {
+        let text = "Ää ".repeat(200) + "Pjöngjang " + &"Öö ".repeat(200);
+        let s = best_passage(&text, &terms(&["pjongjang"]), 50);
+        let marked: Vec<&str> = s.parts().filter(|p| p.1).map(|p| p.0).collect();
+        assert_eq!(marked, ["Pjöngjang"]);
+    }
+
+    #[test]
+    fn white_space_runs_become_one_space() {
+        let s = best_passage(
+            "Erster Absatz.\n\n  Putin  reiste\r\nab.",
+            &terms(&["putin"]),
+            200,
+        );
+        assert_eq!(s.text, "Erster Absatz. Putin reiste ab.");
+        assert_eq!(&s.text[s.highlights[0].clone()], "Putin");
+    }
+}

@@ -1,0 +1,69 @@
+//! `nachlese analyze` and the German analysis as users meet it.
+
+use crate::util::{Env, parse_json, stdout};
+
+#[test]
+fn analyze_prints_the_terms_the_index_stores() {
+    let env = Env::new();
+    let out = env
+        .cmd(&[
+            "analyze",
+            "Der Außenminister traf den Verteidigungsministers in Pjöngjang.",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        " pos  term                 word\n   \
+         1  aussenminist         Außenminister\n   \
+         2  traf                 traf\n   \
+         4  verteidigungsminist  Verteidigungsministers\n   \
+         6  pjongjang            Pjöngjang\n"
+    );
+}
+
+#[test]
+fn analyze_json_gives_character_offsets() {
+    let env = Env::new();
+    let text = "Über Pjoengjang fährt Kims Zug";
+    let v = parse_json(&env.cmd(&["analyze", text, "--json"]).output().unwrap());
+    let chars: Vec<char> = text.chars().collect();
+    let tokens = v.as_array().unwrap();
+    assert_eq!(tokens.len(), 4);
+    for t in tokens {
+        let (s, e) = (
+            t["start"].as_u64().unwrap() as usize,
+            t["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            t["text"].as_str().unwrap()
+        );
+    }
+    assert_eq!(tokens[0]["term"], "pjongjang");
+    assert_eq!(tokens[1]["term"], "fahrt");
+}
+
+#[test]
+fn spellings_and_inflections_meet_in_one_term() {
+    let terms = |s: &str| -> Vec<String> {
+        nachlese::analysis::analyze(s)
+            .into_iter()
+            .map(|t| t.term)
+            .collect()
+    };
+    for (a, b) in [
+        ("Außenminister", "Aussenminister"),
+        ("Pjöngjang", "Pjoengjang"),
+        ("Verteidigungsministers", "Verteidigungsminister"),
+        ("Nordkoreanischen", "nordkoreanische"),
+        ("Präsidenten", "Praesident"),
+        ("Grüße", "Gruesse"),
+    ] {
+        assert_eq!(terms(a), terms(b), "{a} / {b}");
+    }
+    // Stop words go in either spelling; `Uber` is not `über`.
+    assert!(terms("für fuer über ueber dass daß").is_empty());
+    assert_eq!(terms("Uber"), ["uber"]);
+}

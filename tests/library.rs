@@ -1,0 +1,149 @@
+//! The library as other tools embed it: only the public API.
+
+use nachlese::corpus::InputErrorKind;
+use nachlese::{Article, DateRange, Error, Index, SearchRequest, Sort};
+
+fn article(id: &str, title: &str, date: &str, body: &str) -> Article {
+    Article::new(id, title, date, body).unwrap()
+}
+
+fn archive() -> Index {
+    let index = Index::create_in_ram().unwrap();
+    let mut w = index.writer().unwrap();
+    w.add(&article(
+        "a",
+        "Lawrow in Pjöngjang",
+        "2023-10-19",
+        "Der Außenminister traf Kim Jong Un.",
+    ))
+    .unwrap();
+    w.add(&article(
+        "b",
+        "Gipfel in Wostotschny",
+        "2023-09-13",
+        "Putin empfing Kim Jong-un am Kosmodrom.",
+    ))
+    .unwrap();
+    w.add(&article(
+        "c",
+        "Leverkusen ist Meister",
+        "2024-04-14",
+        "Fußball in Leverkusen.",
+    ))
+    .unwrap();
+    w.commit().unwrap();
+    index
+}
+
+#[test]
+fn search_returns_typed_hits_with_snippets() {
+    let index = archive();
+    let results = index.search(&SearchRequest::new("Kim")).unwrap();
+    assert_eq!(results.total, 2);
+    let hit = &results.hits[0];
+    assert_eq!(hit.rank, 1);
+    assert!(hit.score > 0.0);
+    let marked: Vec<&str> = hit.snippet.parts().filter(|p| p.1).map(|p| p.0).collect();
+    assert_eq!(marked, ["Kim"]);
+    assert!(hit.snippet.to_html().contains("<b>Kim</b>"));
+}
+
+#[test]
+fn requests_carry_range_sort_limit_and_offset() {
+    let index = archive();
+    let range =
+        DateRange::new(Some("2023".parse().unwrap()), Some("2023".parse().unwrap())).unwrap();
+    let r = index
+        .search(&SearchRequest::all().range(range).sort(Sort::Oldest))
+        .unwrap();
+    let ids: Vec<_> = r.hits.iter().map(|h| h.id.as_str()).collect();
+    assert_eq!(ids, ["b", "a"]);
+    let r = index
+        .search(&SearchRequest::all().limit(1).offset(1))
+        .unwrap();
+    assert_eq!(
+        (r.total, r.hits.len(), r.hits[0].id.as_str(), r.hits[0].rank),
+        (3, 1, "a", 2)
+    );
+}
+
+#[test]
+fn errors_are_typed() {
+    let index = archive();
+    assert!(matches!(
+        index.search(&SearchRequest::new("\"Kim")),
+        Err(Error::Query { .. })
+    ));
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        Index::open(&dir.path().join("none")),
+        Err(Error::NoIndex { .. })
+    ));
+    assert!(matches!(
+        Article::new("", "T", "2024-01-01", ""),
+        Err(Error::InvalidArticle(_))
+    ));
+    assert!(matches!(
+        "2023-13".parse::<nachlese::Period>(),
+        Err(nachlese::dates::DateError { .. })
+    ));
+
+    std::fs::write(dir.path().join("x.jsonl"), "{\"id\":\"a\"}\n").unwrap();
+    let mut w = index.writer().unwrap();
+    let err = w.add_paths([dir.path().join("x.jsonl")], Err).unwrap_err();
+    match err {
+        Error::Input(e) => {
+            assert_eq!(e.line, Some(1));
+            assert!(matches!(e.kind, InputErrorKind::MissingField("title")));
+        }
+        other => panic!("{other}"),
+    }
+}
+
+#[test]
+fn get_reads_an_article_back_and_delete_removes_it() {
+    let index = archive();
+    let stored = index.get("a").unwrap().unwrap();
+    assert_eq!(stored.article.title, "Lawrow in Pjöngjang");
+    assert_eq!(stored.origin, None);
+    let mut w = index.writer().unwrap();
+    assert!(w.delete("a").unwrap());
+    assert!(!w.delete("zzz").unwrap());
+    w.commit().unwrap();
+    assert!(index.get("a").unwrap().is_none());
+    assert_eq!(index.len(), 2);
+}
+
+#[test]
+fn a_second_writer_is_refused_while_one_is_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let _first = index.writer().unwrap();
+    let other = Index::open(dir.path()).unwrap();
+    assert!(matches!(other.writer(), Err(Error::IndexLocked { .. })));
+}
+
+#[test]
+fn dropping_a_writer_commits_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let before = crate::util::snapshot(dir.path());
+    {
+        let mut w = index.writer().unwrap();
+        w.add(&article("x", "T", "2024-01-01", "")).unwrap();
+    }
+    assert_eq!(Index::open(dir.path()).unwrap().len(), 0);
+    assert_eq!(crate::util::snapshot(dir.path()), before);
+}
+
+#[test]
+fn stats_count_months() {
+    let s = archive().stats().unwrap();
+    assert_eq!(s.documents, 3);
+    assert_eq!(s.months.len(), 8);
+    assert_eq!(
+        (s.months[0].year, s.months[0].month, s.months[0].count),
+        (2023, 9, 1)
+    );
+    assert_eq!(s.months.iter().map(|m| m.count).sum::<u64>(), 3);
+}

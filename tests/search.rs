@@ -1,0 +1,438 @@
+//! `nachlese search`: the query language, date ranges, order, paging, output and exit status.
+
+use predicates::prelude::*;
+
+use crate::util::{Env, parse_json, record, stderr, stdout};
+
+/// A small archive whose every article is there to prove one point.
+fn archive() -> Env {
+    let env = Env::new();
+    let lines = [
+        record(
+            "auto",
+            "Putin schenkt Kim ein Auto",
+            "2024-02-20",
+            "Der russische Präsident übergab den Wagen in Pjöngjang.",
+        ),
+        record(
+            "lawrow",
+            "Lawrow besucht Pjöngjang",
+            "2023-10-19",
+            "Der russische Außenminister Sergej Lawrow traf Kim Jong Un.",
+        ),
+        record(
+            "schoigu",
+            "Schoigu bei der Parade",
+            "2023-07-27T12:00:00Z",
+            "Verteidigungsminister Schoigu feierte den Tag des Sieges in Pjöngjang.",
+        ),
+        record(
+            "gipfel",
+            "Gipfel am Kosmodrom",
+            "2023-09-13",
+            "Kim Jong-un und Putin trafen sich. Der Besuch des Verteidigungsministers folgte.",
+        ),
+        record(
+            "sept-end",
+            "Ende September",
+            "2023-09-30T23:59:59Z",
+            "Ein Bericht über Elektroautos.",
+        ),
+        record(
+            "oct-start",
+            "Anfang Oktober",
+            "2023-10-01T00:00:00Z",
+            "Noch ein Bericht über Elektroautos.",
+        ),
+        record(
+            "title-only",
+            "Naryschkin kommt",
+            "2024-03-25",
+            "Der Geheimdienstchef reist nach Pjöngjang.",
+        ),
+        record(
+            "body-only",
+            "Geheimdienstchef kommt",
+            "2024-03-26",
+            "Naryschkin reist nach Pjöngjang.",
+        ),
+        record(
+            "fussball",
+            "Leverkusen ist Meister",
+            "2024-04-14",
+            "Die Mannschaft gewann die Meisterschaft im Fußball.",
+        ),
+    ];
+    env.write("in/archive.jsonl", lines.join("\n"));
+    env.index_files(&["in"]);
+    env
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn words_must_all_match_by_default() {
+    let env = archive();
+    assert_eq!(env.ids(&["Putin Auto"]), ["auto"]);
+    // Unquoted words on the command line are one query.
+    assert_eq!(env.ids(&["Putin", "Auto"]), ["auto"]);
+}
+
+#[test]
+fn or_is_explicit() {
+    let env = archive();
+    assert_eq!(
+        sorted(env.ids(&["Lawrow OR Schoigu"])),
+        ["lawrow", "schoigu"]
+    );
+}
+
+#[test]
+fn phrases_keep_word_order() {
+    let env = archive();
+    assert_eq!(env.ids(&["\"Tag des Sieges\""]), ["schoigu"]);
+    assert!(env.ids(&["\"Sieges Tag\""]).is_empty());
+}
+
+#[test]
+fn minus_excludes_a_word() {
+    let env = archive();
+    let ids = sorted(env.ids(&["Pjöngjang -Lawrow -Naryschkin"]));
+    assert_eq!(ids, ["auto", "schoigu"]);
+}
+
+#[test]
+fn title_field_restricts_and_title_matches_weigh_more() {
+    let env = archive();
+    assert_eq!(env.ids(&["title:Naryschkin"]), ["title-only"]);
+    assert_eq!(env.ids(&["Naryschkin"]), ["title-only", "body-only"]);
+}
+
+#[test]
+fn inflections_and_spellings_find_each_other() {
+    let env = archive();
+    // Verteidigungsminister / Verteidigungsministers
+    assert_eq!(
+        sorted(env.ids(&["Verteidigungsminister"])),
+        ["gipfel", "schoigu"]
+    );
+    assert_eq!(
+        sorted(env.ids(&["Verteidigungsministers"])),
+        ["gipfel", "schoigu"]
+    );
+    // Außenminister / Aussenminister
+    assert_eq!(env.ids(&["Aussenminister"]), ["lawrow"]);
+    assert_eq!(env.ids(&["Außenministers"]), ["lawrow"]);
+    // Pjöngjang / Pjoengjang
+    assert_eq!(env.ids(&["Pjoengjang"]).len(), 5);
+    // Fußball / Fussball
+    assert_eq!(env.ids(&["Fussball"]), ["fussball"]);
+    // Präsident / Praesidenten
+    assert_eq!(env.ids(&["Praesidenten"]), ["auto"]);
+}
+
+#[test]
+fn syntax_errors_are_clear_and_exit_2() {
+    let env = archive();
+    for (query, says) in [
+        ("\"Putin", "syntax error"),
+        ("(Putin", "syntax error"),
+        ("ort:Moskau", "there is no field `ort`"),
+        ("-Putin", "cannot only exclude"),
+    ] {
+        let index = env.index();
+        env.cmd(&["search", "--index", index.to_str().unwrap(), "--", query])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("invalid query"))
+            .stderr(predicate::str::contains(says));
+    }
+}
+
+#[test]
+fn month_ranges_cover_the_whole_month_and_nothing_else() {
+    let env = archive();
+    let ids = env.ids(&["--from", "2023-09", "--to", "2023-09"]);
+    assert_eq!(ids, ["sept-end", "gipfel"]);
+}
+
+#[test]
+fn every_date_form_means_its_period() {
+    let env = archive();
+    let count = |args: &[&str]| {
+        let mut full = vec!["search"];
+        full.extend_from_slice(args);
+        env.json(&full)["total"].as_u64().unwrap()
+    };
+    assert_eq!(count(&["--from", "2023", "--to", "2023"]), 5);
+    assert_eq!(count(&["--from", "2024"]), 4);
+    assert_eq!(count(&["--to", "2023-09-30"]), 3);
+    assert_eq!(count(&["--from", "2023-09-30", "--to", "2023-09-30"]), 1);
+    // RFC 3339 instants are exact, to the second, in any offset.
+    assert_eq!(
+        count(&["--from", "2023-09-13", "--to", "2023-09-30T23:59:58Z"]),
+        1
+    );
+    assert_eq!(
+        count(&["--from", "2023-09-13", "--to", "2023-09-30T23:59:59Z"]),
+        2
+    );
+    assert_eq!(
+        count(&["--from", "2023-10-01T02:00:00+02:00", "--to", "2023-10-01"]),
+        1
+    );
+    assert_eq!(
+        count(&["--from", "2023-10-01T02:00:01+02:00", "--to", "2023-10-01"]),
+        0
+    );
+}
+
+#[test]
+fn dates_combine_with_words() {
+    let env = archive();
+    assert_eq!(
+        env.ids(&["Elektroautos", "--from", "2023-10"]),
+        ["oct-start"]
+    );
+    assert_eq!(env.ids(&["Elektroautos", "--to", "2023-09"]), ["sept-end"]);
+}
+
+#[test]
+fn impossible_dates_and_inverted_ranges_are_errors_naming_the_value() {
+    let env = archive();
+    for (args, says) in [
+        (vec!["--from", "2023-13-01"], "2023-13-01"),
+        (vec!["--to", "2023-02-30"], "February 2023 has no day 30"),
+        (vec!["--from", "23-1"], "23-1"),
+        (
+            vec!["--from", "2024", "--to", "2023-12"],
+            "--from 2024 is after --to 2023-12",
+        ),
+    ] {
+        let mut full = vec!["search", "Putin"];
+        full.extend(args);
+        env.on_index(&full)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+}
+
+#[test]
+fn sort_orders() {
+    let env = archive();
+    assert_eq!(
+        env.ids(&["Pjöngjang", "--sort", "newest"]),
+        ["body-only", "title-only", "auto", "lawrow", "schoigu"]
+    );
+    assert_eq!(
+        env.ids(&["Pjöngjang", "--sort", "oldest"]),
+        ["schoigu", "lawrow", "auto", "title-only", "body-only"]
+    );
+    // A listing without words is newest first unless asked otherwise.
+    assert_eq!(env.ids(&["--from", "2024-03"])[0], "fussball");
+    assert_eq!(
+        env.ids(&["--from", "2024-03", "--sort", "oldest"])[0],
+        "title-only"
+    );
+}
+
+#[test]
+fn limit_and_offset_page_through_hits() {
+    let env = archive();
+    let page = env.json(&[
+        "search",
+        "Pjöngjang",
+        "--sort",
+        "oldest",
+        "--limit",
+        "2",
+        "--offset",
+        "2",
+    ]);
+    assert_eq!(page["total"], 5);
+    assert_eq!(crate::util::ids_of(&page), ["auto", "title-only"]);
+    assert_eq!(page["hits"][0]["rank"], 3);
+    let beyond = env.json(&["search", "Pjöngjang", "--offset", "1000000000000"]);
+    assert_eq!(beyond["total"], 5);
+    assert_eq!(beyond["hits"].as_array().unwrap().len(), 0);
+    let huge = env.json(&["search", "Pjöngjang", "--limit", "18446744073709551615"]);
+    assert_eq!(huge["hits"].as_array().unwrap().len(), 5);
+    let none = env.json(&["search", "Pjöngjang", "--limit", "0"]);
+    assert_eq!(
+        (
+            none["total"].as_u64(),
+            none["hits"].as_array().unwrap().len()
+        ),
+        (Some(5), 0)
+    );
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let env = archive();
+    let v = env.json(&["search", "Putin Auto"]);
+    assert_eq!(v["total"], 1);
+    let hit = &v["hits"][0];
+    for key in ["id", "title", "date", "score", "snippet", "source", "url"] {
+        assert!(hit.get(key).is_some(), "missing {key} in {hit}");
+    }
+    assert_eq!(hit["id"], "auto");
+    assert_eq!(hit["date"], "2024-02-20T00:00:00Z");
+    assert!(hit["score"].as_f64().unwrap() > 0.0);
+    assert_eq!(hit["source"], serde_json::Value::Null);
+    // Highlights are character offsets into the snippet.
+    let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
+    let marked: Vec<String> = hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                .iter()
+                .collect()
+        })
+        .collect();
+    assert!(marked.is_empty(), "the body has neither word: {marked:?}");
+    let title_marks = hit["title_highlights"].as_array().unwrap();
+    assert_eq!(title_marks.len(), 2);
+    // UTC for dates given with an offset.
+    let v = env.json(&["search", "Parade"]);
+    assert_eq!(v["hits"][0]["date"], "2023-07-27T12:00:00Z");
+}
+
+#[test]
+fn exit_status_is_0_for_hits_1_for_none_2_for_errors() {
+    let env = archive();
+    env.on_index(&["search", "Putin"]).assert().code(0);
+    env.on_index(&["search", "Xylophon"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("0 hits"));
+    env.on_index(&["search", "Putin", "--from", "2030"])
+        .assert()
+        .code(1);
+    env.on_index(&["search", "\"Putin"]).assert().code(2);
+    env.on_index(&["search", "Putin", "--sort", "random"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn people_see_rank_date_title_id_and_snippet() {
+    let env = archive();
+    let out = env.on_index(&["search", "Naryschkin"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(text.starts_with("2 hits\n"), "{text}");
+    assert!(text.contains("1. 2024-03-25  Naryschkin kommt"), "{text}");
+    assert!(text.contains("   title-only\n"), "{text}");
+    assert!(
+        text.contains("2. 2024-03-26  Geheimdienstchef kommt"),
+        "{text}"
+    );
+    assert!(text.contains("Naryschkin reist nach Pjöngjang."), "{text}");
+    // Piped: no escape codes.
+    assert!(!text.contains('\x1b'), "{text}");
+}
+
+#[test]
+fn matched_words_are_coloured_on_request_and_never_with_no_color() {
+    let env = archive();
+    let out = env
+        .on_index(&["search", "Naryschkin", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&out).contains("\x1b[1;31mNaryschkin\x1b[0m reist"),
+        "{}",
+        stdout(&out)
+    );
+    let out = env
+        .on_index(&["search", "Naryschkin", "--color", "auto"])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(!stdout(&out).contains('\x1b'));
+    let out = env
+        .on_index(&["search", "Naryschkin", "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(!stdout(&out).contains('\x1b'));
+}
+
+#[test]
+fn snippets_show_the_matching_passage() {
+    let env = Env::new();
+    let long = format!(
+        "{} Am Ende schenkte Putin dem Gast ein Auto. {}",
+        "Vorher geschah sehr viel anderes. ".repeat(20),
+        "Danach kam noch mehr. ".repeat(20)
+    );
+    env.write(
+        "a.jsonl",
+        record("lang", "Ein langer Bericht", "2024-01-01", &long),
+    );
+    env.index_files(&["a.jsonl"]);
+    let v = env.json(&["search", "Putin Auto"]);
+    let snippet = v["hits"][0]["snippet"].as_str().unwrap();
+    assert!(snippet.starts_with("…Am Ende schenkte Putin"), "{snippet}");
+    assert!(snippet.ends_with('…'), "{snippet}");
+    assert!(snippet.chars().count() <= 202, "{snippet}");
+}
+
+#[test]
+fn show_prints_one_article_and_stats_the_months() {
+    let env = archive();
+    let out = env.on_index(&["show", "lawrow"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("Lawrow besucht Pjöngjang\n2023-10-19T00:00:00Z"),
+        "{text}"
+    );
+    assert!(text.contains("Sergej Lawrow traf Kim Jong Un."), "{text}");
+    let v = env.json(&["show", "lawrow"]);
+    assert_eq!(
+        v["body"],
+        "Der russische Außenminister Sergej Lawrow traf Kim Jong Un."
+    );
+    env.on_index(&["show", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no article with id \"nope\""));
+
+    let out = env.on_index(&["stats"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("9 articles, published 2023-07-27 to 2024-04-14\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2023-08  0  \n"),
+        "empty months are listed: {text}"
+    );
+    assert!(
+        text.contains("2024-03  2  ████████████████████████████████████████\n"),
+        "{text}"
+    );
+    let v = env.json(&["stats"]);
+    assert_eq!(v["documents"], 9);
+    assert_eq!(v["months"].as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn queries_of_only_stop_words_or_punctuation_find_nothing_without_error() {
+    let env = archive();
+    for q in ["der die das", "...", "  "] {
+        let out = env.on_index(&["search", q]).output().unwrap();
+        assert_ne!(out.status.code(), Some(2), "{q}: {}", stderr(&out));
+    }
+    let v = parse_json(
+        &env.on_index(&["search", "und oder", "--json"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(v["total"], 0);
+}

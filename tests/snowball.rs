@@ -1,0 +1,51 @@
+//! The stemming stage against the Snowball project's reference vocabulary.
+
+use crate::util::shared;
+
+fn pairs() -> Option<Vec<(String, String)>> {
+    let dir = shared("data/snowball-german")?;
+    let voc = std::fs::read_to_string(dir.join("voc.txt")).unwrap();
+    let out = std::fs::read_to_string(dir.join("upstream-2025/output.txt")).unwrap();
+    let pairs: Vec<_> = voc
+        .lines()
+        .zip(out.lines())
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    assert_eq!(pairs.len(), 35_033);
+    Some(pairs)
+}
+
+#[test]
+fn the_stemmer_reproduces_current_snowball_on_every_word() {
+    let Some(pairs) = pairs() else { return };
+    let wrong: Vec<_> = pairs
+        .iter()
+        .filter(|(word, stem)| nachlese::analysis::stem(word) != stem.as_str())
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} of 35,033 differ, e.g. {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(5)]
+    );
+}
+
+#[test]
+fn the_whole_chain_stems_as_snowball_does() {
+    let Some(pairs) = pairs() else { return };
+    let mut checked = 0;
+    for (word, stem) in &pairs {
+        if nachlese::analysis::is_stop_word(word) {
+            continue;
+        }
+        // Foreign accents are folded first (café, réduit): the chain then stems the plain word.
+        if !word.chars().all(|c| c.is_ascii() || "äöüß".contains(c)) {
+            continue;
+        }
+        let terms = nachlese::analysis::analyze(word);
+        assert_eq!(terms.len(), 1, "{word}");
+        assert_eq!(&terms[0].term, stem, "{word}");
+        checked += 1;
+    }
+    assert!(checked > 34_700, "{checked}");
+}

@@ -1,0 +1,14 @@
+//! nachlese's integration tests: the real binary on real files, and the public library API.
+//!
+//! One test binary, a module per topic; `util` gives each test fresh folders.
+
+mod util;
+
+mod analysis;
+mod corpus;
+mod default_index;
+mod indexing;
+mod library;
+mod search;
+mod snowball;
+mod surface;
