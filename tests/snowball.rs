@@ -31,9 +31,9 @@ fn the_stemmer_reproduces_current_snowball_on_every_word() {
 }
 
 #[test]
-fn the_whole_chain_stems_as_snowball_does() {
+fn the_whole_chain_stems_as_snowball_does_but_for_the_plural_s() {
     let Some(pairs) = pairs() else { return };
-    let mut checked = 0;
+    let (mut checked, mut corrected) = (0, 0);
     for (word, stem) in &pairs {
         if nachlese::analysis::is_stop_word(word) {
             continue;
@@ -42,10 +42,17 @@ fn the_whole_chain_stems_as_snowball_does() {
         if !word.chars().all(|c| c.is_ascii() || "äöüß".contains(c)) {
             continue;
         }
-        let terms = nachlese::analysis::analyze(word);
+        let terms = nachlese::analysis::word_terms(word);
         assert_eq!(terms.len(), 1, "{word}");
-        assert_eq!(&terms[0].term, stem, "{word}");
         checked += 1;
+        if &terms[0] != stem {
+            // The only difference allowed: a final s taken (Autos) or given back (Kurs).
+            let plural = terms[0].strip_suffix('s') == Some(stem) || stem.strip_suffix('s') == Some(&terms[0]);
+            assert!(word.ends_with('s') && plural, "{word}: {} instead of {stem}", terms[0]);
+            corrected += 1;
+        }
     }
+    println!("{checked} words through the whole chain; {corrected} corrected for the plural s");
     assert!(checked > 34_700, "{checked}");
+    assert!(corrected < 400, "{corrected}");
 }

@@ -5,6 +5,7 @@
 mod util;
 
 mod analysis;
+mod compounds;
 mod corpus;
 mod default_index;
 mod indexing;

@@ -1,77 +1,93 @@
-//! The German analysis chain: how text becomes the terms the index stores.
+//! The German analysis: how text becomes the terms the index stores.
 //!
-//! Documents and queries go through the same chain, so a query word meets every spelling
-//! and inflection of itself that the chain folds together:
+//! Each word is analysed once (and remembered) into three kinds of term ([`TermKind`]),
+//! kept in fields of their own so that search can weigh them apart:
 //!
-//! 1. [`GermanTokenizer`]: words are runs of letters and digits (combining marks and soft
-//!    hyphens stay inside a word);
-//! 2. tokens of [`MAX_TOKEN_BYTES`] or more are dropped (they are never words);
-//! 3. lowercasing;
-//! 4. [`GermanNormalizer`]: decomposed letters composed, foreign accents folded;
-//! 5. [`GermanStopWords`]: the Snowball German stop words, in any spelling (`fuer`, `daß`);
-//! 6. [`GermanStemmer`]: Snowball German, which also folds `ä`/`ae`, `ö`/`oe`, `ü`/`ue` and
-//!    `ß`/`ss`.
+//! * the **word**: lowercased, decomposed letters composed and foreign accents folded
+//!   (`Citroën` → `citroen`), the Snowball German stop words dropped in any spelling (`fuer`,
+//!   `daß`), then the Snowball German stem, which also folds `ä`/`ae`, `ö`/`oe`, `ü`/`ue`,
+//!   `ß`/`ss`, corrected with the lexicon for the plural `-s` (`Autos` = `Auto`,
+//!   `Nordkoreas` = `Nordkorea`) and for nouns ending in `s` (`Kurs` ≠ `Kur`) ([`stem_word`]);
+//! * the **parts** of a compound noun and runs of adjacent parts (`Aufklärungssatelliten` →
+//!   `aufklar`, `satellit`) ([`split_compound`]);
+//! * the **sound code** of a name (Kölner Phonetik: `Schoigu`, `Shoigu` and `Schojgu` share
+//!   `84`) for capitalised words that are not common nouns ([`cologne_phonetic`]).
+//!
+//! Words are runs of letters and digits ([`GermanTokenizer`]); tokens of
+//! [`MAX_TOKEN_BYTES`] or more are dropped.
 //!
 //! ```
-//! use nachlese::analysis::analyze;
+//! use nachlese::analysis::{TermKind, analyze};
 //!
-//! let terms: Vec<String> = analyze("Der Außenminister traf Verteidigungsministers in Pjöngjang")
-//!     .into_iter()
-//!     .map(|t| t.term)
-//!     .collect();
-//! assert_eq!(terms, ["aussenminist", "traf", "verteidigungsminist", "pjongjang"]);
+//! let terms = |text: &str, kind: TermKind| -> Vec<String> {
+//!     analyze(text).into_iter().filter(|t| t.kind == kind).map(|t| t.term).collect()
+//! };
+//! let text = "Der Außenminister traf Schoigu wegen der Aufklärungssatelliten";
+//! assert_eq!(terms(text, TermKind::Word), ["aussenminist", "traf", "schoigu", "weg", "aufklarungssatellit"]);
+//! assert_eq!(terms(text, TermKind::Part), ["auss", "minist", "aufklar", "satellit"]);
+//! assert_eq!(terms(text, TermKind::Name), ["84"]);
 //!
-//! // Other spellings of the same words give the same terms.
-//! let other: Vec<String> = analyze("Aussenminister Verteidigungsminister Pjoengjang")
-//!     .into_iter()
-//!     .map(|t| t.term)
-//!     .collect();
-//! assert_eq!(other, ["aussenminist", "verteidigungsminist", "pjongjang"]);
+//! // Other spellings give the same words.
+//! assert_eq!(terms("Aussenminister Shoigu", TermKind::Word)[0], "aussenminist");
+//! assert_eq!(terms("Aussenminister Shoigu", TermKind::Name), ["84"]);
 //! ```
 
+mod compound;
+mod lexicon;
 mod normalizer;
+mod phonetic;
 mod stemmer;
 mod stopwords;
+mod terms;
 mod tokenizer;
+mod word;
 
 use serde::Serialize;
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer, TokenizerManager};
+use tantivy::tokenizer::{TextAnalyzer, TokenizerManager};
 
-pub use normalizer::{GermanNormalizer, GermanNormalizerFilter, GermanNormalizerStream};
-pub use stemmer::{GermanStemmer, GermanStemmerFilter, GermanStemmerStream, stem};
-pub use stopwords::{
-    GermanStopWords, GermanStopWordsFilter, GermanStopWordsStream, canonical_spelling, is_stop_word,
-};
+pub use compound::split_compound;
+pub use phonetic::cologne_phonetic;
+pub use stemmer::{stem, stem_word};
+pub use stopwords::{canonical_spelling, is_stop_word};
+pub use terms::{TermKind, TermTokenStream, TermTokenizer};
 pub use tokenizer::{GermanTokenStream, GermanTokenizer};
+pub use word::{WordTerms, analyze_word};
 
-/// The name the analyzer is registered under in an index's tokenizer manager.
+pub(crate) use word::cached as cached_word;
+
+/// The names the analyzers are registered under in an index's tokenizer manager.
 pub const ANALYZER_NAME: &str = "nachlese_de";
+/// The analyzer that emits compound parts.
+pub const PARTS_ANALYZER_NAME: &str = "nachlese_de_parts";
+/// The analyzer that emits sound codes of names.
+pub const NAMES_ANALYZER_NAME: &str = "nachlese_de_names";
 
-/// The version of the analysis chain. It changes whenever the chain turns some text into
-/// other terms than before, so an index built with another version is rebuilt, not searched
-/// with terms it does not contain.
-pub const ANALYZER_VERSION: u32 = 1;
+/// The version of the analysis. It changes whenever some text becomes other terms than
+/// before, so an index built with another version is rebuilt, not searched with terms it
+/// does not contain.
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Tokens this long (in bytes) or longer are dropped: the longest German words in real use
 /// stay well below it, while base64 blobs, URLs and garbage do not.
 pub const MAX_TOKEN_BYTES: usize = 100;
 
-/// Builds the German analyzer (see the [module documentation](self) for its stages).
-pub fn german_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(GermanTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(GermanNormalizer)
-        .filter(GermanStopWords)
-        .filter(GermanStemmer)
-        .build()
+/// The analyzer for one kind of term.
+pub fn analyzer(kind: TermKind) -> TextAnalyzer {
+    TextAnalyzer::from(TermTokenizer::new(kind))
 }
 
-/// Registers the German analyzer under [`ANALYZER_NAME`].
+/// The analyzer for words: what the `title` and `body` fields index.
+pub fn german_analyzer() -> TextAnalyzer {
+    analyzer(TermKind::Word)
+}
+
+/// Registers the three analyzers under their names.
 ///
-/// An index stores only the analyzer's name, so this must happen on every open.
+/// An index stores only the analyzers' names, so this must happen on every open.
 pub fn register(manager: &TokenizerManager) {
-    manager.register(ANALYZER_NAME, german_analyzer());
+    manager.register(ANALYZER_NAME, analyzer(TermKind::Word));
+    manager.register(PARTS_ANALYZER_NAME, analyzer(TermKind::Part));
+    manager.register(NAMES_ANALYZER_NAME, analyzer(TermKind::Name));
 }
 
 /// One term the analyzer produced, with where it came from.
@@ -79,6 +95,8 @@ pub fn register(manager: &TokenizerManager) {
 pub struct AnalyzedToken {
     /// The term as the index stores it.
     pub term: String,
+    /// What kind of term it is.
+    pub kind: TermKind,
     /// The word's position in the text (stop words keep their positions, so there are gaps).
     pub position: usize,
     /// Byte offset of the word's first byte in the text.
@@ -89,30 +107,45 @@ pub struct AnalyzedToken {
     pub original: String,
 }
 
-/// Runs `text` through the German analyzer and returns the terms an index would store.
+/// Every term the index stores for `text`, in text order: for each word its term, then its
+/// parts, then its sound code.
 pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
-    let mut analyzer = german_analyzer();
-    let mut stream = analyzer.token_stream(text);
+    use tantivy::tokenizer::{TokenStream, Tokenizer};
+    let mut words = GermanTokenizer::default();
+    let mut stream = words.token_stream(text);
     let mut out = Vec::new();
-    stream.process(&mut |t| {
-        out.push(AnalyzedToken {
-            term: t.text.clone(),
-            position: t.position,
-            offset_from: t.offset_from,
-            offset_to: t.offset_to,
-            original: text[t.offset_from..t.offset_to].to_string(),
-        })
-    });
+    while stream.advance() {
+        let t = stream.token();
+        let original = &text[t.offset_from..t.offset_to];
+        let w = cached_word(original);
+        for kind in [TermKind::Word, TermKind::Part, TermKind::Name] {
+            for term in kind.indexed(&w) {
+                out.push(AnalyzedToken {
+                    term: term.clone(),
+                    kind,
+                    position: t.position,
+                    offset_from: t.offset_from,
+                    offset_to: t.offset_to,
+                    original: original.to_string(),
+                });
+            }
+        }
+    }
     out
+}
+
+/// The word terms of `text` only (what exact search compares).
+pub fn word_terms(text: &str) -> Vec<String> {
+    analyze(text)
+        .into_iter()
+        .filter(|t| t.kind == TermKind::Word)
+        .map(|t| t.term)
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn terms(text: &str) -> Vec<String> {
-        analyze(text).into_iter().map(|t| t.term).collect()
-    }
 
     #[test]
     fn spellings_of_one_word_meet() {
@@ -124,44 +157,54 @@ mod tests {
             ("Müller", "Mu\u{308}ller"),
             ("Straße", "Strasse"),
             ("Citroën", "Citroen"),
+            ("Autos", "Auto"),
+            ("Nordkoreas", "Nordkorea"),
+            ("Handys", "Handy"),
         ] {
-            assert_eq!(terms(a), terms(b), "{a} / {b}");
+            assert_eq!(word_terms(a), word_terms(b), "{a} / {b}");
+        }
+        for (a, b) in [("Kurs", "Kur"), ("Glas", "Gas"), ("Haus", "Hau"), ("Preis", "Prei")] {
+            assert_ne!(word_terms(a), word_terms(b), "{a} / {b}");
         }
     }
 
     #[test]
     fn positions_and_offsets_point_into_the_text() {
         let text = "Über die Grenze fährt Kims Zug.";
-        let toks = analyze(text);
-        let got: Vec<(&str, usize, &str)> = toks
-            .iter()
-            .map(|t| {
-                (
-                    t.term.as_str(),
-                    t.position,
-                    &text[t.offset_from..t.offset_to],
-                )
-            })
+        let got: Vec<(String, usize, &str)> = analyze(text)
+            .into_iter()
+            .filter(|t| t.kind == TermKind::Word)
+            .map(|t| (t.term, t.position, &text[t.offset_from..t.offset_to]))
             .collect();
         assert_eq!(
             got,
             [
-                ("grenz", 2, "Grenze"),
-                ("fahrt", 3, "fährt"),
-                ("kim", 4, "Kims"),
-                ("zug", 5, "Zug"),
+                ("grenz".to_string(), 2, "Grenze"),
+                ("fahrt".to_string(), 3, "fährt"),
+                ("kim".to_string(), 4, "Kims"),
+                ("zug".to_string(), 5, "Zug"),
             ]
         );
     }
 
     #[test]
     fn stop_words_go_in_any_spelling() {
-        assert!(terms("für fuer über ueber daß dass und").is_empty());
+        assert!(word_terms("für fuer über ueber daß dass und").is_empty());
     }
 
     #[test]
     fn overlong_tokens_are_dropped() {
         let long = "a".repeat(MAX_TOKEN_BYTES);
-        assert_eq!(terms(&format!("Auto {long} Putin")), ["auto", "putin"]);
+        assert_eq!(word_terms(&format!("Auto {long} Putin")), ["auto", "putin"]);
+    }
+
+    #[test]
+    fn the_tantivy_analyzer_emits_the_same_word_terms() {
+        let text = "Die Außenministerin reiste mit Autos nach Pjöngjang";
+        let mut a = german_analyzer();
+        let mut stream = a.token_stream(text);
+        let mut terms = Vec::new();
+        stream.process(&mut |t| terms.push(t.text.clone()));
+        assert_eq!(terms, word_terms(text));
     }
 }

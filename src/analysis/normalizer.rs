@@ -1,8 +1,7 @@
 //! Character normalisation: one spelling for letters that can be written several ways.
 
-use std::mem;
+use std::borrow::Cow;
 
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
@@ -16,64 +15,13 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 ///   filter needs to see them.
 ///
 /// Pure ASCII words, nearly all words of a German text, pass through untouched.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct GermanNormalizer;
-
-impl TokenFilter for GermanNormalizer {
-    type Tokenizer<T: Tokenizer> = GermanNormalizerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, inner: T) -> GermanNormalizerFilter<T> {
-        GermanNormalizerFilter {
-            inner,
-            buffer: String::new(),
-        }
+pub(crate) fn fold(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() || !needs_folding(word) {
+        return Cow::Borrowed(word);
     }
-}
-
-/// The tokenizer built by [`GermanNormalizer`].
-#[derive(Clone)]
-pub struct GermanNormalizerFilter<T> {
-    inner: T,
-    buffer: String,
-}
-
-impl<T: Tokenizer> Tokenizer for GermanNormalizerFilter<T> {
-    type TokenStream<'a> = GermanNormalizerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        GermanNormalizerStream {
-            tail: self.inner.token_stream(text),
-            buffer: &mut self.buffer,
-        }
-    }
-}
-
-/// The token stream of a [`GermanNormalizerFilter`].
-pub struct GermanNormalizerStream<'a, T> {
-    tail: T,
-    buffer: &'a mut String,
-}
-
-impl<T: TokenStream> TokenStream for GermanNormalizerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        if !token.text.is_ascii() && needs_folding(&token.text) {
-            fold_into(&token.text, self.buffer);
-            mem::swap(&mut token.text, self.buffer);
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    Cow::Owned(out)
 }
 
 fn is_german_letter(c: char) -> bool {
@@ -91,7 +39,7 @@ fn needs_folding(text: &str) -> bool {
 }
 
 /// Writes the folded form of `text` into `out`.
-pub(crate) fn fold_into(text: &str, out: &mut String) {
+fn fold_into(text: &str, out: &mut String) {
     out.clear();
     // Compose first, so that `u` + U+0308 becomes the German `ü` and stays.
     let composed: String;
@@ -140,9 +88,7 @@ mod tests {
     use super::*;
 
     fn fold(s: &str) -> String {
-        let mut out = String::new();
-        fold_into(s, &mut out);
-        out
+        super::fold(s).into_owned()
     }
 
     #[test]

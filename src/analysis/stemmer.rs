@@ -1,12 +1,13 @@
 //! Stemming: Snowball German, as current upstream Snowball defines it.
 
 use std::borrow::Cow;
-use std::mem;
 
 use frostem::{Algorithm, Stemmer};
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
-/// Reduces a lowercased German word to its Snowball stem.
+use super::lexicon::{lexicon, rules};
+
+/// Reduces a lowercased German word to its Snowball stem, exactly as current upstream
+/// Snowball German does (the analyzer uses [`stem_word`], which corrects it).
 ///
 /// The stemmer also folds `ä`/`ö`/`ü`/`ß` and their transcriptions `ae`/`oe`/`ue`/`ss`, so
 /// `Außenminister`, `Aussenminister`, `Pjöngjang` and `Pjoengjang` meet here.
@@ -19,69 +20,29 @@ pub fn stem(word: &str) -> Cow<'_, str> {
     Stemmer::new(Algorithm::German).stem(word)
 }
 
-/// The stemming stage of the German analyzer: applies [`stem`] to every token.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct GermanStemmer;
-
-impl TokenFilter for GermanStemmer {
-    type Tokenizer<T: Tokenizer> = GermanStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, inner: T) -> GermanStemmerFilter<T> {
-        GermanStemmerFilter {
-            inner,
-            buffer: String::new(),
-        }
-    }
-}
-
-/// The tokenizer built by [`GermanStemmer`].
-#[derive(Clone)]
-pub struct GermanStemmerFilter<T> {
-    inner: T,
-    buffer: String,
-}
-
-impl<T: Tokenizer> Tokenizer for GermanStemmerFilter<T> {
-    type TokenStream<'a> = GermanStemmerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        GermanStemmerStream {
-            tail: self.inner.token_stream(text),
-            stemmer: Stemmer::new(Algorithm::German),
-            buffer: &mut self.buffer,
-        }
-    }
-}
-
-/// The token stream of a [`GermanStemmerFilter`].
-pub struct GermanStemmerStream<'a, T> {
-    tail: T,
-    stemmer: Stemmer,
-    buffer: &'a mut String,
-}
-
-impl<T: TokenStream> TokenStream for GermanStemmerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        let token = self.tail.token_mut();
-        match self.stemmer.stem(&token.text) {
-            Cow::Borrowed(_) => {}
-            Cow::Owned(stemmed) => {
-                self.buffer.clear();
-                self.buffer.push_str(&stemmed);
-                mem::swap(&mut token.text, self.buffer);
-            }
-        }
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
+/// The term of a lowercased German word: its Snowball [`stem`], corrected for the plural
+/// and genitive `-s` that Snowball leaves (`Autos` → `auto` like `Auto`, `Nordkoreas` →
+/// `nordkorea`, `Lawrows` → `lawrow`) and for the `s` it takes from nouns that end in one
+/// (`Kurs` stays `kurs`, apart from `Kur`). The lexicon tells which is which, so `Glas`,
+/// `Gas`, `Haus` and `Preis` keep their `s`.
+///
+/// ```
+/// use nachlese::analysis::stem_word;
+///
+/// assert_eq!(stem_word("autos"), stem_word("auto"));
+/// assert_eq!(stem_word("nordkoreas"), stem_word("nordkorea"));
+/// assert_ne!(stem_word("kurs"), stem_word("kur"));
+/// assert_eq!(stem_word("kurs"), stem_word("kurse"));
+/// assert_ne!(stem_word("glas"), stem_word("gas"));
+/// ```
+pub fn stem_word(word: &str) -> String {
+    let snowball = stem(word).into_owned();
+    let lex = lexicon();
+    let lexicon_form = word.replace('ß', "ss");
+    rules::fix_plural_s(
+        &lexicon_form,
+        snowball,
+        &|w| lex.is_word(w),
+        &|w| lex.is_noun(w),
+    )
 }

@@ -1,7 +1,5 @@
 //! German stop words: the words too frequent to help a search.
 
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
-
 /// The Snowball project's German stop word list (BSD-3-Clause, Copyright (c) 2001 Dr Martin
 /// Porter; the same list tantivy ships), in the spelling the filter compares: lowercase, `ß`
 /// as `ss`, sorted for binary search.
@@ -239,43 +237,6 @@ pub(crate) const GERMAN_STOP_WORDS: &[&str] = &[
     "über",
 ];
 
-/// Removes German stop words, whichever way they are spelt.
-///
-/// A word is compared in its [canonical spelling](canonical_spelling), so `fuer`, `ueber`,
-/// `waehrend` and `dass`/`daß` are removed like `für`, `über` and `während`. Only the
-/// digraphs are mapped, not the umlauts themselves: `Uber` is not `über`.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct GermanStopWords;
-
-impl TokenFilter for GermanStopWords {
-    type Tokenizer<T: Tokenizer> = GermanStopWordsFilter<T>;
-
-    fn transform<T: Tokenizer>(self, inner: T) -> GermanStopWordsFilter<T> {
-        GermanStopWordsFilter { inner }
-    }
-}
-
-/// The tokenizer built by [`GermanStopWords`].
-#[derive(Clone)]
-pub struct GermanStopWordsFilter<T> {
-    inner: T,
-}
-
-impl<T: Tokenizer> Tokenizer for GermanStopWordsFilter<T> {
-    type TokenStream<'a> = GermanStopWordsStream<T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        GermanStopWordsStream {
-            tail: self.inner.token_stream(text),
-        }
-    }
-}
-
-/// The token stream of a [`GermanStopWordsFilter`].
-pub struct GermanStopWordsStream<T> {
-    tail: T,
-}
-
 /// Longest stop word in bytes: anything longer is not looked up.
 const LONGEST: usize = 10;
 
@@ -329,7 +290,7 @@ pub fn canonical_spelling(word: &str) -> std::borrow::Cow<'_, str> {
                 out.push('ö');
                 i += 1;
             }
-            ('u', Some('e')) if !prev.is_some_and(is_vowel) => {
+            ('u', Some('e')) if !prev.is_some_and(super::lexicon::rules::is_vowel) => {
                 out.push('ü');
                 i += 1;
             }
@@ -338,29 +299,6 @@ pub fn canonical_spelling(word: &str) -> std::borrow::Cow<'_, str> {
         i += 1;
     }
     std::borrow::Cow::Owned(out)
-}
-
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü')
-}
-
-impl<T: TokenStream> TokenStream for GermanStopWordsStream<T> {
-    fn advance(&mut self) -> bool {
-        while self.tail.advance() {
-            if !is_stop_word(&self.tail.token().text) {
-                return true;
-            }
-        }
-        false
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
 }
 
 #[cfg(test)]

@@ -53,7 +53,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Count the articles, their date span and how many appeared each month.
     Stats(JsonArg),
-    /// Show the terms the index stores for a text: how nachlese reads German.
+    /// Show the terms the index stores for a text (words, compound parts, sound codes of
+    /// names), or with --query what a query looks for: how nachlese reads German.
     Analyze(AnalyzeArgs),
 }
 
@@ -89,6 +90,23 @@ pub struct SearchArgs {
     /// Print JSON for scripts.
     #[arg(long)]
     pub json: bool,
+
+    /// Match words only as written (in any inflection and spelling): no compound parts, no
+    /// other spellings of names, no typo correction.
+    #[arg(long)]
+    pub exact: bool,
+
+    /// Do not let a word find compounds that contain it.
+    #[arg(long)]
+    pub no_compounds: bool,
+
+    /// Do not let a name find its other spellings by sound.
+    #[arg(long)]
+    pub no_names: bool,
+
+    /// Do not correct typos.
+    #[arg(long)]
+    pub no_typos: bool,
 }
 
 /// The `--sort` values.
@@ -135,6 +153,11 @@ pub struct AnalyzeArgs {
     /// The text; several arguments are joined with spaces.
     #[arg(value_name = "TEXT", required = true)]
     pub text: Vec<String>,
+
+    /// Show what TEXT as a search query looks for in the index: each word's term, whether
+    /// compounds are searched, the sound code of a name, typo corrections.
+    #[arg(long)]
+    pub query: bool,
 
     /// Print JSON for scripts.
     #[arg(long)]

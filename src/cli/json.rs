@@ -42,6 +42,8 @@ pub fn search(results: &SearchResults, offset: usize, limit: usize) -> Value {
         "offset": offset,
         "limit": limit,
         "hits": results.hits.iter().map(hit).collect::<Vec<_>>(),
+        "suggestion": results.suggestion,
+        "words": results.words,
     })
 }
 
@@ -64,6 +66,7 @@ pub fn article(stored: &StoredArticle) -> Value {
 #[derive(Serialize)]
 struct Token<'a> {
     term: &'a str,
+    kind: nachlese::analysis::TermKind,
     position: usize,
     start: usize,
     end: usize,
@@ -76,6 +79,7 @@ pub fn tokens(text: &str, tokens: &[AnalyzedToken]) -> Value {
         .iter()
         .map(|t| Token {
             term: &t.term,
+            kind: t.kind,
             position: t.position,
             start: char_offset(text, t.offset_from),
             end: char_offset(text, t.offset_to),

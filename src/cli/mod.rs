@@ -9,6 +9,7 @@ use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
+use nachlese::search::Expansions;
 use nachlese::{DateRange, Index, InputError, Period, SearchRequest, Sort, analysis};
 
 pub use args::Args;
@@ -29,7 +30,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Index(a) => index_paths(index, a)?,
         Command::Show(a) => show(index, &style, a)?,
         Command::Stats(a) => stats(index, &style, a)?,
-        Command::Analyze(a) => analyze(&style, a)?,
+        Command::Analyze(a) => analyze(index, &style, a)?,
     };
     Ok(ExitCode::from(code))
 }
@@ -83,15 +84,28 @@ fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result
         Some(SortArg::Newest) => Sort::Newest,
         Some(SortArg::Oldest) => Sort::Oldest,
     };
+    let expansions = if a.exact {
+        Expansions::NONE
+    } else {
+        Expansions {
+            compounds: !a.no_compounds,
+            names: !a.no_names,
+            typos: !a.no_typos,
+        }
+    };
     let request = SearchRequest::new(a.query.join(" "))
         .range(range)
         .sort(sort)
         .limit(a.limit)
-        .offset(a.offset);
+        .offset(a.offset)
+        .expansions(expansions);
     let index = open(dir)?;
     let results = index.search(&request)?;
     for note in &results.notes {
         eprintln!("nachlese: note: {note}");
+    }
+    if let (Some(suggestion), false) = (&results.suggestion, a.json) {
+        eprintln!("nachlese: meinten Sie: {suggestion}");
     }
     if a.json {
         print_json(&json::search(&results, a.offset, a.limit))?;
@@ -175,8 +189,19 @@ fn stats(dir: Option<&std::path::Path>, style: &Style, a: JsonArg) -> Result<u8>
     Ok(FOUND)
 }
 
-fn analyze(style: &Style, a: AnalyzeArgs) -> Result<u8> {
+fn analyze(dir: Option<&std::path::Path>, style: &Style, a: AnalyzeArgs) -> Result<u8> {
     let text = a.text.join(" ");
+    if a.query {
+        let results = open(dir)?.search(&SearchRequest::new(&text).limit(0))?;
+        if a.json {
+            print_json(&serde_json::to_value(&results.words)?)?;
+        } else {
+            let mut out = stdout();
+            human::plan(&mut out, style, &results.words)?;
+            out.flush()?;
+        }
+        return Ok(FOUND);
+    }
     let tokens = analysis::analyze(&text);
     if a.json {
         print_json(&json::tokens(&text, &tokens))?;

@@ -18,8 +18,14 @@ pub(crate) fn to_document(
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
-    doc.add_text(f.title, &article.title);
-    doc.add_text(f.body, &article.body);
+    // The same text goes to the word, part and name fields; each field's analyzer keeps its
+    // own kind of term, and the words are analysed once (the analysis is cached).
+    for field in [f.title, f.title_parts, f.title_names] {
+        doc.add_text(field, &article.title);
+    }
+    for field in [f.body, f.body_parts, f.body_names] {
+        doc.add_text(field, &article.body);
+    }
     // Validated before: the date fits tantivy's range.
     doc.add_date(f.date, DateTime::from_utc(article.date));
     if let Some(s) = &article.source {

@@ -5,13 +5,17 @@ use tantivy::schema::{
     TextFieldIndexing, TextOptions,
 };
 
-use crate::analysis::ANALYZER_NAME;
+use crate::analysis::{ANALYZER_NAME, NAMES_ANALYZER_NAME, PARTS_ANALYZER_NAME};
 
 /// Field names, as they appear in `field:word` queries.
 pub(crate) mod name {
     pub const ID: &str = "id";
     pub const TITLE: &str = "title";
     pub const BODY: &str = "body";
+    pub const TITLE_PARTS: &str = "title_parts";
+    pub const BODY_PARTS: &str = "body_parts";
+    pub const TITLE_NAMES: &str = "title_names";
+    pub const BODY_NAMES: &str = "body_names";
     pub const DATE: &str = "date";
     pub const SOURCE: &str = "source";
     pub const URL: &str = "url";
@@ -27,6 +31,12 @@ pub(crate) struct Fields {
     pub id: Field,
     pub title: Field,
     pub body: Field,
+    /// Compound parts of the title's and the body's nouns.
+    pub title_parts: Field,
+    pub body_parts: Field,
+    /// Sound codes of the names in title and body.
+    pub title_names: Field,
+    pub body_names: Field,
     pub date: Field,
     pub source: Field,
     pub url: Field,
@@ -46,10 +56,22 @@ pub(crate) fn build() -> Schema {
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
         )
         .set_stored();
+    // Parts and sound codes need no positions (no phrase spans them) and no storing.
+    let expansion = |analyzer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(analyzer)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
     let mut b = Schema::builder();
     b.add_text_field(name::ID, STRING | STORED);
     b.add_text_field(name::TITLE, german.clone());
     b.add_text_field(name::BODY, german.clone());
+    b.add_text_field(name::TITLE_PARTS, expansion(PARTS_ANALYZER_NAME));
+    b.add_text_field(name::BODY_PARTS, expansion(PARTS_ANALYZER_NAME));
+    b.add_text_field(name::TITLE_NAMES, expansion(NAMES_ANALYZER_NAME));
+    b.add_text_field(name::BODY_NAMES, expansion(NAMES_ANALYZER_NAME));
     b.add_date_field(
         name::DATE,
         DateOptions::from(INDEXED)
@@ -74,6 +96,10 @@ impl Fields {
             id: f(name::ID)?,
             title: f(name::TITLE)?,
             body: f(name::BODY)?,
+            title_parts: f(name::TITLE_PARTS)?,
+            body_parts: f(name::BODY_PARTS)?,
+            title_names: f(name::TITLE_NAMES)?,
+            body_names: f(name::BODY_NAMES)?,
             date: f(name::DATE)?,
             source: f(name::SOURCE)?,
             url: f(name::URL)?,

@@ -11,18 +11,35 @@
 //! * parentheses group: `Kim (Putin OR Lawrow)`.
 //!
 //! Title matches count [twice](TITLE_BOOST) as much as matches in the text.
+//!
+//! # Expansions
+//!
+//! Beyond its inflections and spellings, each unquoted word also finds (see [`Expansions`]):
+//!
+//! * compounds that contain it: `Minister` finds `Verteidigungsminister`;
+//! * other spellings of a name, by sound: `Schoigu` finds `Shoigu` and `Schojgu`;
+//! * if the archive hardly knows the word, words one or two edits away: `Verteidigungsminster`
+//!   finds `Verteidigungsminister`.
+//!
+//! Matches of the word as written always rank first ([`EXACT_BONUS`]); a quoted word
+//! (`"Minister"`) is matched only as written.
 
+mod fuzzy;
 mod query;
 mod request;
 mod results;
 mod snippet;
+mod suggest;
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DateTime, DocAddress, Order, Score, Searcher, TantivyDocument};
 
-pub use query::TITLE_BOOST;
+pub use query::{
+    EXACT_BONUS, Expansions, NAME_WEIGHT, PART_WEIGHT, TITLE_BOOST, TYPO_BELOW_DOCS, TYPO_WEIGHT,
+    WordPlan,
+};
 pub use request::{SearchRequest, Sort};
 pub use results::{Hit, Snippet, parts};
 
@@ -32,15 +49,19 @@ use crate::Result;
 use crate::index::Index;
 use crate::index::schema::name;
 
+/// Searches finding fewer hits than this get a spelling suggestion, if one is found (as do
+/// searches with a word the archive does not know).
+const SUGGEST_BELOW: u64 = 3;
+
 impl Index {
     /// Runs a search.
     ///
     /// Fails with [`Error::Query`](crate::Error::Query) if the query does not parse.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let text = query::text_query(self, &request.query)?;
-        let full = query::full_query(self, text.as_deref(), &request.range);
-        let sort = match (request.sort, &text) {
+        let plan = query::plan(self, &searcher, &request.query, request.expansions)?;
+        let full = query::full_query(self, plan.query.as_deref(), &request.range);
+        let sort = match (request.sort, &plan.query) {
             (Sort::Relevance, None) => Sort::Newest,
             (sort, _) => sort,
         };
@@ -53,26 +74,18 @@ impl Index {
             top_docs(&searcher, &*full, sort, limit, request.offset)?
         };
 
-        let title_terms = text
-            .as_ref()
-            .map(|q| query::terms_in(q.as_ref(), self.fields.title))
-            .unwrap_or_default();
-        let body_terms = text
-            .as_ref()
-            .map(|q| query::terms_in(q.as_ref(), self.fields.body))
-            .unwrap_or_default();
         let mut hits = Vec::with_capacity(top.len());
         for (i, (score, address)) in top.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(address)?;
             let article = crate::index::from_document(&self.fields, &doc).article;
-            let snippet = if text.is_some() {
-                snippet::best_passage(&article.body, &body_terms, request.snippet_chars)
+            let snippet = if plan.query.is_some() {
+                snippet::best_passage(&article.body, &plan.body_marks, request.snippet_chars)
             } else {
                 snippet::lead(&article.body, request.snippet_chars)
             };
             hits.push(Hit {
                 rank: request.offset + i + 1,
-                title_highlights: snippet::matches(&article.title, &title_terms),
+                title_highlights: snippet::matches(&article.title, &plan.title_marks),
                 id: article.id,
                 title: article.title,
                 date: article.date,
@@ -83,16 +96,26 @@ impl Index {
             });
         }
         let mut notes = Vec::new();
-        if request.has_query() && crate::analysis::analyze(&request.query).is_empty() {
+        if request.has_query() && plan.words.is_empty() {
             notes.push(format!(
                 "the query {:?} has only stop words or punctuation, which are not indexed",
                 request.query
             ));
         }
+        let total = total as u64;
+        // A word the archive does not know is likely misspelt, even if corrections found hits.
+        let unknown_word = plan.words.iter().any(|w| w.doc_freq == 0 && w.terms.len() == 1);
+        let suggestion = if total < SUGGEST_BELOW || unknown_word {
+            suggest::correction(self, &searcher, &request.query, &plan.words)?
+        } else {
+            None
+        };
         Ok(SearchResults {
-            total: total as u64,
+            total,
             hits,
             notes,
+            words: plan.words,
+            suggestion,
         })
     }
 }

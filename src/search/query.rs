@@ -1,16 +1,21 @@
-//! Turning a request into a tantivy query.
+//! Turning a request into a tantivy query: the query language, the German expansions of each
+//! word, and the date range.
 
 use std::collections::HashSet;
 use std::ops::Bound;
 
+use serde::Serialize;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, Occur, Query, QueryParser, QueryParserError,
-    RangeQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
+    PhraseQuery, Query, RangeQuery, TermQuery,
 };
-use tantivy::schema::Field;
-use tantivy::{DateTime, Term};
+use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DateTime, Searcher, Term};
 use time::OffsetDateTime;
 
+use super::fuzzy::{self, near_terms};
+use crate::analysis::{TermKind, cached_word};
 use crate::dates::DateRange;
 use crate::index::Index;
 use crate::index::schema::name;
@@ -18,59 +23,365 @@ use crate::{Error, Result};
 
 /// How much more a title match counts than a body match.
 pub const TITLE_BOOST: f32 = 2.0;
+/// Added to the score of every query word found as written, so that exact matches rank
+/// above matches through a compound part, a name's sound or a typo correction.
+pub const EXACT_BONUS: f32 = 4.0;
+/// Weight of a match on a compound part (`Minister` in `Verteidigungsminister`).
+pub const PART_WEIGHT: f32 = 0.6;
+/// Weight of a match on a name's sound (`Shoigu` for `Schoigu`).
+pub const NAME_WEIGHT: f32 = 0.5;
+/// Weight of a match on a near spelling (`Verteidigungsminster`).
+pub const TYPO_WEIGHT: f32 = 0.4;
+/// A word is read as a possible typo only if it is in fewer documents than this: a word the
+/// archive uses often is no typo, and correcting it would only add noise.
+pub const TYPO_BELOW_DOCS: u64 = 3;
 
-/// The parsed query words, or `None` for a request without any.
-pub(crate) fn text_query(index: &Index, text: &str) -> Result<Option<Box<dyn Query>>> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    // Only stop words or punctuation: a valid question with no answer, not a syntax error.
-    if crate::analysis::analyze(text).is_empty() {
-        return Ok(Some(Box::new(EmptyQuery)));
-    }
-    let f = &index.fields;
-    let mut parser = QueryParser::for_index(&index.inner, vec![f.title, f.body]);
-    parser.set_conjunction_by_default();
-    parser.set_field_boost(f.title, TITLE_BOOST);
-    parser
-        .parse_query(text)
-        .map(Some)
-        .map_err(|e| Error::Query {
-            query: text.to_string(),
-            message: describe(&e),
-        })
+/// The expansions a search may use beyond the words as written. All on by default.
+///
+/// ```
+/// use nachlese::search::Expansions;
+///
+/// assert!(Expansions::default().compounds);
+/// assert_eq!(Expansions::NONE, Expansions { compounds: false, names: false, typos: false });
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Expansions {
+    /// A word also finds compounds that contain it (`Minister` → `Verteidigungsminister`).
+    pub compounds: bool,
+    /// A name also finds its other spellings by sound (`Schoigu` → `Shoigu`, `Schojgu`).
+    pub names: bool,
+    /// A word found in fewer than [`TYPO_BELOW_DOCS`] articles also finds words one or two
+    /// edits away (`Verteidigungsminster` → `Verteidigungsminister`).
+    pub typos: bool,
 }
 
-fn describe(e: &QueryParserError) -> String {
-    match e {
-        QueryParserError::SyntaxError(_) => {
-            "syntax error (check quotes and parentheses; a word with a colon is read as \
-             `field:word`)"
-                .into()
+impl Expansions {
+    /// Words only as written (in any inflection and spelling the analysis folds).
+    pub const NONE: Expansions = Expansions {
+        compounds: false,
+        names: false,
+        typos: false,
+    };
+}
+
+impl Default for Expansions {
+    fn default() -> Self {
+        Expansions {
+            compounds: true,
+            names: true,
+            typos: true,
         }
-        QueryParserError::FieldDoesNotExist(field) => format!(
-            "there is no field `{field}` (searchable fields: {}, {}, {}, {}, {})",
-            name::TITLE,
-            name::BODY,
-            name::TAGS,
-            name::SOURCE,
-            name::ID
-        ),
-        QueryParserError::AllButQueryForbidden => {
-            "a query cannot only exclude words; add a word to search for (stop words such as \
-             `der` or `und` do not count)"
-                .into()
+    }
+}
+
+/// What one query word looks for: for users who want to know why something matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WordPlan {
+    /// The word as written in the query (a phrase for quoted text).
+    pub word: String,
+    /// The field it is limited to (`title:word`), if any.
+    pub field: Option<String>,
+    /// Its term(s) as the index stores words (several for a phrase).
+    pub terms: Vec<String>,
+    /// Documents that hold the term as written (in the searched fields).
+    pub doc_freq: u64,
+    /// Whether compounds containing it are searched.
+    pub parts: bool,
+    /// The sound code searched, for a name.
+    pub code: Option<String>,
+    /// Near terms searched as typo corrections.
+    pub typos: Vec<String>,
+}
+
+/// The terms to highlight in one field: (kind, term).
+pub(crate) type Marks = HashSet<(TermKind, String)>;
+
+/// A parsed query and what it looks for.
+pub(crate) struct Plan {
+    pub query: Option<Box<dyn Query>>,
+    pub words: Vec<WordPlan>,
+    pub title_marks: Marks,
+    pub body_marks: Marks,
+}
+
+/// Builds the plan for the query words of a request.
+pub(crate) fn plan(
+    index: &Index,
+    searcher: &Searcher,
+    text: &str,
+    expansions: Expansions,
+) -> Result<Plan> {
+    let mut b = Builder {
+        index,
+        searcher,
+        expansions,
+        text,
+        plan: Plan {
+            query: None,
+            words: Vec::new(),
+            title_marks: Marks::new(),
+            body_marks: Marks::new(),
+        },
+    };
+    if !text.trim().is_empty() {
+        let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
+            b.error("syntax error (check quotes and parentheses; a word with a colon is read as `field:word`)")
+        })?;
+        // Only stop words or punctuation: a valid question without an answer.
+        b.plan.query = Some(b.build(ast)?.unwrap_or_else(|| Box::new(EmptyQuery)));
+    }
+    Ok(b.plan)
+}
+
+/// Where a literal looks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    TitleAndBody,
+    Title,
+    Body,
+    Tags,
+}
+
+struct Builder<'a> {
+    index: &'a Index,
+    searcher: &'a Searcher,
+    expansions: Expansions,
+    text: &'a str,
+    plan: Plan,
+}
+
+impl Builder<'_> {
+    fn error(&self, message: impl Into<String>) -> Error {
+        Error::Query {
+            query: self.text.to_string(),
+            message: message.into(),
         }
-        QueryParserError::FieldNotIndexed(field) => {
-            format!("the field `{field}` is not searchable")
+    }
+
+    fn build(&mut self, ast: UserInputAst) -> Result<Option<Box<dyn Query>>> {
+        match ast {
+            UserInputAst::Clause(clauses) => {
+                let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                for (occur, sub) in clauses {
+                    if let Some(q) = self.build(sub)? {
+                        subs.push((occur.unwrap_or(Occur::Must), q));
+                    }
+                }
+                if subs.is_empty() {
+                    return Ok(None);
+                }
+                if subs.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    return Err(self.error(
+                        "a query cannot only exclude words; add a word to search for (stop words \
+                         such as `der` or `und` do not count)",
+                    ));
+                }
+                Ok(Some(Box::new(BooleanQuery::new(subs))))
+            }
+            UserInputAst::Boost(ast, boost) => Ok(self
+                .build(*ast)?
+                .map(|q| Box::new(BoostQuery::new(q, boost.into_inner() as f32)) as Box<dyn Query>)),
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(literal) => self.literal(literal),
+                UserInputLeaf::All => Ok(Some(Box::new(AllQuery))),
+                _ => Err(self.error(
+                    "ranges, sets, regular expressions and field tests are not part of the query \
+                     language; dates are searched with --from and --to",
+                )),
+            },
         }
-        QueryParserError::ExpectedInt(_)
-        | QueryParserError::ExpectedFloat(_)
-        | QueryParserError::ExpectedBool(_)
-        | QueryParserError::DateFormatError(_) => {
-            format!("{e}; dates are searched with --from and --to")
+    }
+
+    fn literal(&mut self, literal: UserInputLiteral) -> Result<Option<Box<dyn Query>>> {
+        let f = self.index.fields;
+        let scope = match literal.field_name.as_deref() {
+            None => Scope::TitleAndBody,
+            Some(name::TITLE) => Scope::Title,
+            Some(name::BODY) => Scope::Body,
+            Some(name::TAGS) => Scope::Tags,
+            Some(raw @ (name::SOURCE | name::ID)) => {
+                let field = if raw == name::ID { f.id } else { f.source };
+                let term = Term::from_field_text(field, &literal.phrase);
+                return Ok(Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+            }
+            Some(other) => {
+                return Err(self.error(format!(
+                    "there is no field `{other}` (searchable fields: {}, {}, {}, {}, {})",
+                    name::TITLE,
+                    name::BODY,
+                    name::TAGS,
+                    name::SOURCE,
+                    name::ID
+                )));
+            }
+        };
+        // Every word of the literal, as written, with its position.
+        let mut words: Vec<(String, usize)> = Vec::new();
+        {
+            use tantivy::tokenizer::{TokenStream, Tokenizer};
+            let mut tokenizer = crate::analysis::GermanTokenizer::default();
+            let mut stream = tokenizer.token_stream(&literal.phrase);
+            while stream.advance() {
+                let t = stream.token();
+                words.push((literal.phrase[t.offset_from..t.offset_to].to_string(), t.position));
+            }
         }
-        other => other.to_string(),
+        let terms: Vec<(String, usize)> = words
+            .iter()
+            .filter_map(|(w, p)| cached_word(w).term.clone().map(|t| (t, *p)))
+            .collect();
+        let field = literal.field_name.clone();
+        match terms.len() {
+            0 => Ok(None),
+            // A quoted single word means just that word: no expansions.
+            1 if literal.delimiter == Delimiter::None => {
+                Ok(Some(self.word(&words[0].0, &terms[0].0, scope, field)))
+            }
+            _ => Ok(Some(self.phrase(&literal.phrase, &terms, scope, field))),
+        }
+    }
+
+    /// The fields of a scope for one kind of term, each with its boost.
+    fn fields(&self, scope: Scope, kind: TermKind) -> Vec<(Field, f32)> {
+        let f = self.index.fields;
+        let (title, body) = match kind {
+            TermKind::Word => (f.title, f.body),
+            TermKind::Part => (f.title_parts, f.body_parts),
+            TermKind::Name => (f.title_names, f.body_names),
+        };
+        match scope {
+            Scope::TitleAndBody => vec![(title, TITLE_BOOST), (body, 1.0)],
+            Scope::Title => vec![(title, 1.0)],
+            Scope::Body => vec![(body, 1.0)],
+            Scope::Tags if kind == TermKind::Word => vec![(f.tags, 1.0)],
+            Scope::Tags => vec![],
+        }
+    }
+
+    fn mark(&mut self, scope: Scope, kind: TermKind, term: &str) {
+        if matches!(scope, Scope::TitleAndBody | Scope::Title) {
+            self.plan.title_marks.insert((kind, term.to_string()));
+        }
+        if matches!(scope, Scope::TitleAndBody | Scope::Body) {
+            self.plan.body_marks.insert((kind, term.to_string()));
+        }
+    }
+
+    /// A term in several fields, scored by BM25 in each (with the field's boost).
+    fn term_query(fields: &[(Field, f32)], term: &str) -> Box<dyn Query> {
+        let clauses = fields
+            .iter()
+            .map(|&(field, boost)| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(field, term),
+                    IndexRecordOption::WithFreqs,
+                ));
+                let q = if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
+                (Occur::Should, q)
+            })
+            .collect();
+        Box::new(BooleanQuery::new(clauses))
+    }
+
+    /// An exact match scores its BM25 plus [`EXACT_BONUS`].
+    fn exact(query: Box<dyn Query>) -> Box<dyn Query> {
+        let bonus = Box::new(ConstScoreQuery::new(query.box_clone(), EXACT_BONUS));
+        Box::new(BooleanQuery::new(vec![(Occur::Should, query), (Occur::Should, bonus)]))
+    }
+
+    fn doc_freq(&self, fields: &[(Field, f32)], term: &str) -> u64 {
+        // Summed over fields: an upper bound on the documents, exact enough for a threshold.
+        fields
+            .iter()
+            .map(|&(f, _)| self.searcher.doc_freq(&Term::from_field_text(f, term)).unwrap_or(0))
+            .sum()
+    }
+
+    /// One word: the best of its exact, part, sound and typo matches.
+    fn word(&mut self, original: &str, term: &str, scope: Scope, field: Option<String>) -> Box<dyn Query> {
+        let word_fields = self.fields(scope, TermKind::Word);
+        let doc_freq = self.doc_freq(&word_fields, term);
+        let mut branches: Vec<Box<dyn Query>> = vec![Self::exact(Self::term_query(&word_fields, term))];
+        self.mark(scope, TermKind::Word, term);
+        let mut plan = WordPlan {
+            word: original.to_string(),
+            field,
+            terms: vec![term.to_string()],
+            doc_freq,
+            parts: false,
+            code: None,
+            typos: Vec::new(),
+        };
+
+        let part_fields = self.fields(scope, TermKind::Part);
+        if self.expansions.compounds && !part_fields.is_empty() {
+            branches.push(Box::new(BoostQuery::new(Self::term_query(&part_fields, term), PART_WEIGHT)));
+            self.mark(scope, TermKind::Part, term);
+            plan.parts = true;
+        }
+        let name_fields = self.fields(scope, TermKind::Name);
+        if self.expansions.names && !name_fields.is_empty() {
+            if let Some(code) = cached_word(original).code.clone() {
+                branches.push(Box::new(BoostQuery::new(Self::term_query(&name_fields, &code), NAME_WEIGHT)));
+                self.mark(scope, TermKind::Name, &code);
+                plan.code = Some(code);
+            }
+        }
+        if self.expansions.typos && doc_freq < TYPO_BELOW_DOCS && fuzzy::max_distance(term) > 0 {
+            let fields: Vec<Field> = word_fields.iter().map(|&(f, _)| f).collect();
+            let near = near_terms(self.searcher, &fields, term).unwrap_or_default();
+            if !near.is_empty() {
+                let clauses = near
+                    .iter()
+                    .map(|n| (Occur::Should, Self::term_query(&word_fields, &n.term)))
+                    .collect();
+                branches.push(Box::new(BoostQuery::new(Box::new(BooleanQuery::new(clauses)), TYPO_WEIGHT)));
+                for n in &near {
+                    self.mark(scope, TermKind::Word, &n.term);
+                    plan.typos.push(n.term.clone());
+                }
+            }
+        }
+        self.plan.words.push(plan);
+        if branches.len() == 1 {
+            branches.remove(0)
+        } else {
+            Box::new(DisjunctionMaxQuery::new(branches))
+        }
+    }
+
+    /// Words in this order (gaps where stop words were), matched exactly.
+    fn phrase(&mut self, original: &str, terms: &[(String, usize)], scope: Scope, field: Option<String>) -> Box<dyn Query> {
+        let fields = self.fields(scope, TermKind::Word);
+        let first = terms[0].1;
+        let clauses = fields
+            .iter()
+            .map(|&(f, boost)| {
+                let q: Box<dyn Query> = if let [(t, _)] = terms {
+                    Box::new(TermQuery::new(Term::from_field_text(f, t), IndexRecordOption::WithFreqs))
+                } else {
+                    let positioned = terms
+                        .iter()
+                        .map(|(t, p)| (p - first, Term::from_field_text(f, t)))
+                        .collect();
+                    Box::new(PhraseQuery::new_with_offset(positioned))
+                };
+                (Occur::Should, Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
+            })
+            .collect();
+        for (t, _) in terms {
+            self.mark(scope, TermKind::Word, t);
+        }
+        self.plan.words.push(WordPlan {
+            word: original.to_string(),
+            field,
+            terms: terms.iter().map(|(t, _)| t.clone()).collect(),
+            doc_freq: 0,
+            parts: false,
+            code: None,
+            typos: Vec::new(),
+        });
+        Self::exact(Box::new(BooleanQuery::new(clauses)))
     }
 }
 
@@ -114,17 +425,4 @@ pub(crate) fn full_query(
             (Occur::Must, Box::new(BoostQuery::new(dates, 0.0))),
         ])),
     }
-}
-
-/// The terms a query looks for in one field (what to highlight there).
-pub(crate) fn terms_in(query: &dyn Query, field: Field) -> HashSet<String> {
-    let mut terms = HashSet::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == field {
-            if let Some(text) = term.value().as_str() {
-                terms.insert(text.to_string());
-            }
-        }
-    });
-    terms
 }

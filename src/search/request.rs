@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use super::query::Expansions;
 use crate::dates::DateRange;
 
 /// The order of search results.
@@ -69,6 +70,8 @@ pub struct SearchRequest {
     pub offset: usize,
     /// The longest snippet, in characters.
     pub snippet_chars: usize,
+    /// What each query word may also match beyond itself (compounds, name spellings, typos).
+    pub expansions: Expansions,
 }
 
 impl Default for SearchRequest {
@@ -80,6 +83,7 @@ impl Default for SearchRequest {
             limit: 10,
             offset: 0,
             snippet_chars: 200,
+            expansions: Expansions::default(),
         }
     }
 }
@@ -119,6 +123,12 @@ impl SearchRequest {
     /// Skips the first `offset` hits.
     pub fn offset(mut self, offset: usize) -> SearchRequest {
         self.offset = offset;
+        self
+    }
+
+    /// Chooses the expansions ([`Expansions::NONE`] for words only as written).
+    pub fn expansions(mut self, expansions: Expansions) -> SearchRequest {
+        self.expansions = expansions;
         self
     }
 

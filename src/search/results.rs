@@ -5,6 +5,8 @@ use std::ops::Range;
 use serde::Serialize;
 use time::OffsetDateTime;
 
+use super::query::WordPlan;
+
 /// The answer to a [`SearchRequest`](super::SearchRequest).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchResults {
@@ -14,6 +16,11 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
     /// Remarks on the query for the user, e.g. that it held only stop words.
     pub notes: Vec<String>,
+    /// What each query word looked for: its term, and the expansions used.
+    pub words: Vec<WordPlan>,
+    /// A corrected query, when this one found little and some word looks misspelt
+    /// ("meinten Sie …").
+    pub suggestion: Option<String>,
 }
 
 /// One matching article.

@@ -3,32 +3,32 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::analysis::german_analyzer;
-
+use super::query::Marks;
 use super::results::Snippet;
+use crate::analysis::analyze;
 
 const ELLIPSIS: &str = "…";
 
-/// Where the analyzer finds any of `terms` in `text`: byte ranges of the words.
-pub(crate) fn matches(text: &str, terms: &HashSet<String>) -> Vec<Range<usize>> {
-    if terms.is_empty() {
+/// Where the text holds a term the query looks for, of any kind (the word, a compound
+/// part, a name's sound, a typo's correction): byte ranges of the words, in order.
+pub(crate) fn matches(text: &str, marks: &Marks) -> Vec<Range<usize>> {
+    if marks.is_empty() {
         return Vec::new();
     }
-    let mut analyzer = german_analyzer();
-    let mut stream = analyzer.token_stream(text);
-    let mut out = Vec::new();
-    stream.process(&mut |t| {
-        if terms.contains(&t.text) {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for t in analyze(text) {
+        // Cheap first: most words match nothing.
+        if marks.contains(&(t.kind, t.term)) && out.last() != Some(&(t.offset_from..t.offset_to)) {
             out.push(t.offset_from..t.offset_to);
         }
-    });
+    }
     out
 }
 
 /// The passage of at most `max_chars` characters that holds the most different query terms
 /// (then the most matches), widened to the start of its sentence when that is near.
-pub(crate) fn best_passage(text: &str, terms: &HashSet<String>, max_chars: usize) -> Snippet {
-    let found = matches(text, terms);
+pub(crate) fn best_passage(text: &str, marks: &Marks, max_chars: usize) -> Snippet {
+    let found = matches(text, marks);
     if found.is_empty() {
         return lead(text, max_chars);
     }
@@ -177,8 +177,8 @@ fn cut(text: &str, start: usize, end: usize, found: &[Range<usize>]) -> Snippet 
 mod tests {
     use super::*;
 
-    fn terms(words: &[&str]) -> HashSet<String> {
-        words.iter().map(|w| w.to_string()).collect()
+    fn terms(words: &[&str]) -> Marks {
+        words.iter().map(|w| (crate::analysis::TermKind::Word, w.to_string())).collect()
     }
 
     #[test]

@@ -1,0 +1,134 @@
+//! What one word becomes: its term, its compound parts, its sound code.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::compound::split_compound;
+use super::lexicon::lexicon;
+use super::normalizer::fold;
+use super::phonetic::cologne_phonetic;
+use super::stemmer::stem_word;
+use super::stopwords::{canonical_spelling, is_stop_word};
+use super::MAX_TOKEN_BYTES;
+
+/// The analysis of one word as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WordTerms {
+    /// The word's term (stem); `None` for a stop word or an overlong token.
+    pub term: Option<String>,
+    /// The terms of its compound parts, and of runs of adjacent parts, without the whole:
+    /// `Panzerabwehrraketen` gives `panz`, `abwehr`, `rak`, `panzerabwehr`, `abwehrrak`.
+    /// Only capitalised words (nouns) are split.
+    pub parts: Vec<String>,
+    /// The Kölner Phonetik code, for words that are not common nouns (names, places).
+    pub code: Option<String>,
+    /// Whether the word was written with a capital: only then does the index store its parts
+    /// and code (a lowercase word is no noun and no name).
+    pub capitalized: bool,
+}
+
+/// Words shorter than this get no sound code: too many names would share it.
+const MIN_CODE_CHARS: usize = 3;
+
+/// Analyses a word as written in the text.
+pub fn analyze_word(original: &str) -> WordTerms {
+    if original.len() >= MAX_TOKEN_BYTES {
+        return WordTerms::default();
+    }
+    let capitalized = original.chars().next().is_some_and(char::is_uppercase);
+    let lower: String = original.chars().flat_map(char::to_lowercase).collect();
+    let folded = fold(&lower);
+    if is_stop_word(&folded) {
+        return WordTerms { capitalized, ..WordTerms::default() };
+    }
+    let term = stem_word(&folded);
+    let lexicon_form = folded.replace('ß', "ss");
+    let parts = if capitalized { part_terms(&lexicon_form, &term) } else { Vec::new() };
+    let lex = lexicon();
+    // A compound is a common noun, not a name.
+    let is_name = parts.is_empty()
+        && folded.chars().count() >= MIN_CODE_CHARS
+        && folded.chars().any(char::is_alphabetic)
+        && !lex.is_noun(&lexicon_form)
+        && !lex.is_noun_stem(&term);
+    // The code of the stem, not of the word: a name's genitive (Schoigus) sounds like it.
+    let code = is_name
+        .then(|| cologne_phonetic(&term))
+        .filter(|c| !c.is_empty());
+    WordTerms { term: Some(term), parts, code, capitalized }
+}
+
+/// The terms of the parts of a compound and of runs of adjacent parts.
+fn part_terms(word: &str, whole: &str) -> Vec<String> {
+    // A transcribed spelling (Aufklaerung) is split in its canonical spelling.
+    let canonical = canonical_spelling(word);
+    let (word, ranges) = match split_compound(word) {
+        Some(r) => (word, r),
+        None if canonical != word => match split_compound(&canonical) {
+            Some(r) => (canonical.as_ref(), r),
+            None => return Vec::new(),
+        },
+        None => return Vec::new(),
+    };
+    let mut out: Vec<String> = Vec::new();
+    for i in 0..ranges.len() {
+        for j in i..ranges.len() {
+            if i == 0 && j == ranges.len() - 1 {
+                continue;
+            }
+            let run = &word[ranges[i].start..ranges[j].end];
+            let term = stem_word(run);
+            if term != whole && !out.contains(&term) {
+                out.push(term);
+            }
+        }
+    }
+    out
+}
+
+/// Most words repeat: a thread keeps its analyses, up to this many words.
+const CACHE_WORDS: usize = 1 << 20;
+
+thread_local! {
+    static CACHE: RefCell<HashMap<Box<str>, Rc<WordTerms>>> = RefCell::new(HashMap::new());
+}
+
+/// [`analyze_word`], remembered per thread.
+pub(crate) fn cached(original: &str) -> Rc<WordTerms> {
+    CACHE.with(|cache| {
+        if let Some(hit) = cache.borrow().get(original) {
+            return Rc::clone(hit);
+        }
+        let terms = Rc::new(analyze_word(original));
+        let mut cache = cache.borrow_mut();
+        if cache.len() >= CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(original.into(), Rc::clone(&terms));
+        terms
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_compound_noun_gives_its_parts_a_name_its_code() {
+        let w = analyze_word("Panzerabwehrraketen");
+        assert_eq!(w.term.as_deref(), Some("panzerabwehrrak"));
+        assert_eq!(w.parts, ["panz", "panzerabwehr", "abwehr", "abwehrrak", "rak"]);
+        assert_eq!(w.code, None, "a common noun has no sound code");
+        let w = analyze_word("Schoigus");
+        assert_eq!(w.term.as_deref(), Some("schoigu"));
+        assert_eq!(w.code.as_deref(), Some("84"));
+        assert!(w.parts.is_empty());
+    }
+
+    #[test]
+    fn lowercase_words_are_not_split() {
+        assert!(analyze_word("verteidigungspolitische").parts.is_empty());
+        assert!(analyze_word("für").term.is_none());
+    }
+}
