@@ -44,10 +44,19 @@ fn bundle_corpus(dir: &Path, out: &Path) {
         let name = path.file_name().unwrap().to_str().unwrap();
         feed(name.as_bytes());
         feed(&fs::read(path).unwrap());
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+        writeln!(
+            code,
+            "    ({name:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     code.push_str("];\n");
-    writeln!(code, "pub(crate) const FINGERPRINT: &str = \"{hash:016x}\";").unwrap();
+    writeln!(
+        code,
+        "pub(crate) const FINGERPRINT: &str = \"{hash:016x}\";"
+    )
+    .unwrap();
     fs::write(out.join("bundled.rs"), code).unwrap();
 }
 
@@ -57,7 +66,10 @@ fn read_gz_lines(path: &Path) -> Vec<String> {
     flate2::read::GzDecoder::new(fs::File::open(path).unwrap())
         .read_to_string(&mut text)
         .unwrap();
-    text.lines().filter(|l| !l.is_empty()).map(str::to_string).collect()
+    text.lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 fn write_map(path: &Path, mut entries: Vec<(Vec<u8>, u64)>) {
@@ -87,8 +99,9 @@ fn build_lexicon(dir: &Path, out: &Path) {
     let noun_stems: Vec<(Vec<u8>, u64)> = nouns
         .iter()
         .map(|n| {
-            let stem = stemmer.stem(n).into_owned();
-            (rules::fix_plural_s(n, stem, &is_word, &is_noun).into_bytes(), 0)
+            let (form, keep_s) = rules::stemming_form(n, &is_word, &is_noun);
+            let stem = rules::restore_s(n, keep_s, stemmer.stem(form).into_owned());
+            (stem.into_bytes(), 0)
         })
         .collect();
 
@@ -126,7 +139,10 @@ fn build_lexicon(dir: &Path, out: &Path) {
             .iter()
             .map(|(h, &t)| {
                 let h_count = heads.get(h).copied().unwrap_or(0);
-                (h.as_bytes().to_vec(), (u64::from(t) << 32) | u64::from(h_count))
+                (
+                    h.as_bytes().to_vec(),
+                    (u64::from(t) << 32) | u64::from(h_count),
+                )
             })
             .collect(),
     );

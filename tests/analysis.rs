@@ -34,7 +34,12 @@ fn analyze_json_gives_character_offsets() {
     let text = "Über Pjoengjang fährt Kims Zug";
     let v = parse_json(&env.cmd(&["analyze", text, "--json"]).output().unwrap());
     let chars: Vec<char> = text.chars().collect();
-    let tokens: Vec<&serde_json::Value> = v.as_array().unwrap().iter().filter(|t| t["kind"] == "word").collect();
+    let tokens: Vec<&serde_json::Value> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["kind"] == "word")
+        .collect();
     assert_eq!(tokens.len(), 4);
     for t in &tokens {
         let (s, e) = (

@@ -45,7 +45,8 @@ fn finds(parts: &[String], gold: &[String]) -> bool {
             runs.push(stem(&parts[i..j].concat()).into_owned());
         }
     }
-    gold.iter().all(|g| runs.contains(&stem(&lexicon_form(g)).into_owned()))
+    gold.iter()
+        .all(|g| runs.contains(&stem(&lexicon_form(g)).into_owned()))
 }
 
 struct Rates {
@@ -80,7 +81,11 @@ fn measure() -> Option<Rates> {
             found += 1;
         }
     }
-    let voc: Vec<String> = std::fs::read_to_string(voc).unwrap().lines().map(str::to_string).collect();
+    let voc: Vec<String> = std::fs::read_to_string(voc)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
     let labels = std::fs::read_to_string(project().join("tests/data/compound_labels.tsv")).unwrap();
     let (mut simplex, mut wrongly_split, mut labelled_compounds, mut labelled_found) = (0, 0, 0, 0);
     for line in labels.lines().filter(|l| !l.starts_with('#')) {
@@ -95,7 +100,14 @@ fn measure() -> Option<Rates> {
             labelled_found += usize::from(split);
         }
     }
-    Some(Rates { compounds, found, simplex, wrongly_split, labelled_compounds, labelled_found })
+    Some(Rates {
+        compounds,
+        found,
+        simplex,
+        wrongly_split,
+        labelled_compounds,
+        labelled_found,
+    })
 }
 
 #[test]
@@ -107,9 +119,14 @@ fn compound_split_rates() {
         "Wikidata compounds split into their parts: {}/{} = {:.1}%\n\
          voc.txt sample, not compounds but split: {}/{} = {:.1}%\n\
          voc.txt sample, compounds split: {}/{} = {:.1}%",
-        r.found, r.compounds, 100.0 * recall,
-        r.wrongly_split, r.simplex, 100.0 * false_splits,
-        r.labelled_found, r.labelled_compounds,
+        r.found,
+        r.compounds,
+        100.0 * recall,
+        r.wrongly_split,
+        r.simplex,
+        100.0 * false_splits,
+        r.labelled_found,
+        r.labelled_compounds,
         100.0 * r.labelled_found as f64 / r.labelled_compounds as f64,
     );
     assert!(recall >= 0.90, "recall {recall:.3}");

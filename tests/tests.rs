@@ -10,6 +10,7 @@ mod corpus;
 mod default_index;
 mod indexing;
 mod library;
+mod quality;
 mod search;
 mod snowball;
 mod surface;

@@ -28,6 +28,13 @@ const MIN_HEAD_SHARE: f64 = 0.25;
 const MIN_MODIFIER_USES: u64 = 3;
 /// Three-letter modifiers (`Aal`, `Eis`, `Zoo`) must be nouns that begin many compounds.
 const MIN_SHORT_MODIFIER_USES: u64 = 25;
+/// A modifier the lexicon does not know (`Pazifik|flotte`, `Kursk|offensive`) is accepted
+/// before a head this long that ends at least this many compounds, at least this share of
+/// the words ending in it.
+const UNKNOWN_MODIFIER_HEAD_CHARS: usize = 6;
+const UNKNOWN_MODIFIER_HEAD_USES: u32 = 20;
+const UNKNOWN_MODIFIER_HEAD_SHARE: f64 = 0.5;
+const UNKNOWN_MODIFIER_CHARS: usize = 4;
 
 /// The parts of a compound, as byte ranges of the word (linking elements stay with the part
 /// before them), or `None` if the word is not a compound.
@@ -55,7 +62,20 @@ pub fn split_compound(word: &str) -> Option<Vec<std::ops::Range<usize>>> {
         starts,
         memo: HashMap::new(),
     };
-    let best = splitter.best(0, true)?;
+    let best = splitter
+        .best(0, true)
+        .or_else(|| splitter.unknown_modifier())?;
+    // A word the lexicon does not know is often a name that only looks like a compound of
+    // short words (`Selen|ski`): it is split only into longer parts.
+    if !splitter.lex.is_word(word) {
+        let mut from = 0;
+        for &end in &best.ends {
+            if word[from..end].chars().count() <= MIN_PART_CHARS {
+                return None;
+            }
+            from = end;
+        }
+    }
     let mut out = Vec::with_capacity(best.ends.len());
     let mut from = 0;
     for &end in &best.ends {
@@ -93,7 +113,11 @@ impl Splitter<'_> {
 
     fn head_score(&self, h: &str) -> Option<f64> {
         let n = h.chars().count();
-        if n < MIN_PART_CHARS || listed(PARTICLES, h) || listed(SUFFIX_LIKE, h) || !self.lex.is_word(h) {
+        if n < MIN_PART_CHARS
+            || listed(PARTICLES, h)
+            || listed(SUFFIX_LIKE, h)
+            || !self.lex.is_word(h)
+        {
             return None;
         }
         if n == MIN_PART_CHARS && !self.lex.is_noun(h) {
@@ -134,6 +158,30 @@ impl Splitter<'_> {
         Some((1.0 + uses as f64).ln())
     }
 
+    /// For a word with no split into known parts: a modifier the lexicon does not know (a
+    /// name, a rare word) before a long, very productive head; the longest such head.
+    fn unknown_modifier(&mut self) -> Option<Analysis> {
+        let end = self.word.len();
+        self.starts.clone().into_iter().find_map(|i| {
+            let (modifier, head) = (&self.word[..i], &self.word[i..]);
+            // Verb forms begin with a particle or prefix (`ange|wiesen`, `auszu|füllen`).
+            if modifier.chars().count() < UNKNOWN_MODIFIER_CHARS
+                || head.chars().count() < UNKNOWN_MODIFIER_HEAD_CHARS
+                || PARTICLES.iter().any(|p| modifier.starts_with(p))
+            {
+                return None;
+            }
+            let score = self.head_score(head)?;
+            let (total, as_head) = self.lex.head_counts(head);
+            (as_head >= UNKNOWN_MODIFIER_HEAD_USES
+                && f64::from(as_head) >= UNKNOWN_MODIFIER_HEAD_SHARE * f64::from(total))
+            .then(|| Analysis {
+                score,
+                ends: vec![i, end],
+            })
+        })
+    }
+
     /// The best analysis of `word[from..]`: a single head, or a modifier and the best
     /// analysis of the rest. At the top (`whole`), a single part does not count.
     fn best(&mut self, from: usize, whole: bool) -> Option<Analysis> {
@@ -153,7 +201,13 @@ impl Splitter<'_> {
         };
         if !whole {
             if let Some(s) = self.head_score(&self.word[from..]) {
-                consider(Analysis { score: s, ends: vec![end] }, &mut best);
+                consider(
+                    Analysis {
+                        score: s,
+                        ends: vec![end],
+                    },
+                    &mut best,
+                );
             }
         }
         let splits: Vec<usize> = self
@@ -174,7 +228,13 @@ impl Splitter<'_> {
                 let mut ends = Vec::with_capacity(rest.ends.len() + 1);
                 ends.push(i);
                 ends.extend(rest.ends);
-                consider(Analysis { score: m + rest.score, ends }, &mut best);
+                consider(
+                    Analysis {
+                        score: m + rest.score,
+                        ends,
+                    },
+                    &mut best,
+                );
             }
         }
         self.memo.insert((from, whole), best.clone());
@@ -193,17 +253,32 @@ mod tests {
     #[test]
     fn splits_the_compounds_of_the_news() {
         assert_eq!(parts("aussenministerin"), ["aussen", "ministerin"]);
-        assert_eq!(parts("aufklärungssatelliten"), ["aufklärungs", "satelliten"]);
+        assert_eq!(
+            parts("aufklärungssatelliten"),
+            ["aufklärungs", "satelliten"]
+        );
         assert_eq!(parts("dieselfahrzeugen"), ["diesel", "fahrzeugen"]);
-        assert_eq!(parts("panzerabwehrraketen"), ["panzer", "abwehr", "raketen"]);
+        assert_eq!(
+            parts("panzerabwehrraketen"),
+            ["panzer", "abwehr", "raketen"]
+        );
         assert_eq!(parts("literatursprache"), ["literatur", "sprache"]);
         assert_eq!(parts("sonnenfinsternis"), ["sonnen", "finsternis"]);
     }
 
     #[test]
     fn leaves_simple_words_derivations_and_particle_verbs_whole() {
-        for w in ["gründung", "entwicklung", "regierung", "versicherung", "hineingehen",
-            "bestehende", "minister", "pjöngjang", "beinhalten"] {
+        for w in [
+            "gründung",
+            "entwicklung",
+            "regierung",
+            "versicherung",
+            "hineingehen",
+            "bestehende",
+            "minister",
+            "pjöngjang",
+            "beinhalten",
+        ] {
             assert_eq!(parts(w), [w], "{w}");
         }
     }

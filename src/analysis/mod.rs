@@ -51,9 +51,14 @@ pub use stemmer::{stem, stem_word};
 pub use stopwords::{canonical_spelling, is_stop_word};
 pub use terms::{TermKind, TermTokenStream, TermTokenizer};
 pub use tokenizer::{GermanTokenStream, GermanTokenizer};
-pub use word::{WordTerms, analyze_word};
+pub use word::{WordTerms, analyze_word, query_name_codes};
 
 pub(crate) use word::cached as cached_word;
+
+/// Whether the lexicon knows a lowercase word (any form of any German lexeme).
+pub fn is_known_word(word: &str) -> bool {
+    lexicon::lexicon().is_word(&word.replace('ß', "ss"))
+}
 
 /// The names the analyzers are registered under in an index's tokenizer manager.
 pub const ANALYZER_NAME: &str = "nachlese_de";
@@ -163,7 +168,12 @@ mod tests {
         ] {
             assert_eq!(word_terms(a), word_terms(b), "{a} / {b}");
         }
-        for (a, b) in [("Kurs", "Kur"), ("Glas", "Gas"), ("Haus", "Hau"), ("Preis", "Prei")] {
+        for (a, b) in [
+            ("Kurs", "Kur"),
+            ("Glas", "Gas"),
+            ("Haus", "Hau"),
+            ("Preis", "Prei"),
+        ] {
             assert_ne!(word_terms(a), word_terms(b), "{a} / {b}");
         }
     }

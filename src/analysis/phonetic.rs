@@ -51,7 +51,10 @@ pub fn cologne_phonetic(word: &str) -> String {
             'g' | 'k' | 'q' => "4",
             'c' => {
                 let hard = if i == 0 {
-                    matches!(next, Some('a' | 'h' | 'k' | 'l' | 'o' | 'q' | 'r' | 'u' | 'x'))
+                    matches!(
+                        next,
+                        Some('a' | 'h' | 'k' | 'l' | 'o' | 'q' | 'r' | 'u' | 'x')
+                    )
                 } else {
                     matches!(next, Some('a' | 'h' | 'k' | 'o' | 'q' | 'u' | 'x'))
                         && !matches!(prev, Some('s' | 'z'))
@@ -99,7 +102,10 @@ mod tests {
             &["koslow", "kozlov"],
         ] {
             let codes: Vec<String> = group.iter().map(|w| cologne_phonetic(w)).collect();
-            assert!(codes.windows(2).all(|w| w[0] == w[1]), "{group:?}: {codes:?}");
+            assert!(
+                codes.windows(2).all(|w| w[0] == w[1]),
+                "{group:?}: {codes:?}"
+            );
         }
     }
 

@@ -20,11 +20,11 @@ pub fn stem(word: &str) -> Cow<'_, str> {
     Stemmer::new(Algorithm::German).stem(word)
 }
 
-/// The term of a lowercased German word: its Snowball [`stem`], corrected for the plural
-/// and genitive `-s` that Snowball leaves (`Autos` → `auto` like `Auto`, `Nordkoreas` →
-/// `nordkorea`, `Lawrows` → `lawrow`) and for the `s` it takes from nouns that end in one
-/// (`Kurs` stays `kurs`, apart from `Kur`). The lexicon tells which is which, so `Glas`,
-/// `Gas`, `Haus` and `Preis` keep their `s`.
+/// The term of a lowercased German word: its Snowball [`stem`], with the plural and
+/// genitive `-s` dropped first where the lexicon knows the word without it (`Autos` → `auto`
+/// like `Auto`, `Nordkoreas` → `nordkorea`, `Lawrows` → `lawrow`) and the `s` kept on nouns
+/// that end in one (`Kurs` stays `kurs`, apart from `Kur`). So `Glas`, `Gas`, `Haus` and
+/// `Preis` keep their `s`.
 ///
 /// ```
 /// use nachlese::analysis::stem_word;
@@ -36,13 +36,9 @@ pub fn stem(word: &str) -> Cow<'_, str> {
 /// assert_ne!(stem_word("glas"), stem_word("gas"));
 /// ```
 pub fn stem_word(word: &str) -> String {
-    let snowball = stem(word).into_owned();
     let lex = lexicon();
     let lexicon_form = word.replace('ß', "ss");
-    rules::fix_plural_s(
-        &lexicon_form,
-        snowball,
-        &|w| lex.is_word(w),
-        &|w| lex.is_noun(w),
-    )
+    let (form, keep_s) =
+        rules::stemming_form(&lexicon_form, &|w| lex.is_word(w), &|w| lex.is_noun(w));
+    rules::restore_s(&lexicon_form, keep_s, stem(form).into_owned())
 }

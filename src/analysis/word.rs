@@ -4,13 +4,13 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::MAX_TOKEN_BYTES;
 use super::compound::split_compound;
 use super::lexicon::lexicon;
 use super::normalizer::fold;
 use super::phonetic::cologne_phonetic;
 use super::stemmer::stem_word;
 use super::stopwords::{canonical_spelling, is_stop_word};
-use super::MAX_TOKEN_BYTES;
 
 /// The analysis of one word as written.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -40,11 +40,18 @@ pub fn analyze_word(original: &str) -> WordTerms {
     let lower: String = original.chars().flat_map(char::to_lowercase).collect();
     let folded = fold(&lower);
     if is_stop_word(&folded) {
-        return WordTerms { capitalized, ..WordTerms::default() };
+        return WordTerms {
+            capitalized,
+            ..WordTerms::default()
+        };
     }
     let term = stem_word(&folded);
     let lexicon_form = folded.replace('ß', "ss");
-    let parts = if capitalized { part_terms(&lexicon_form, &term) } else { Vec::new() };
+    let parts = if capitalized {
+        part_terms(&lexicon_form, &term)
+    } else {
+        Vec::new()
+    };
     let lex = lexicon();
     // A compound is a common noun, not a name.
     let is_name = parts.is_empty()
@@ -52,11 +59,56 @@ pub fn analyze_word(original: &str) -> WordTerms {
         && folded.chars().any(char::is_alphabetic)
         && !lex.is_noun(&lexicon_form)
         && !lex.is_noun_stem(&term);
-    // The code of the stem, not of the word: a name's genitive (Schoigus) sounds like it.
     let code = is_name
-        .then(|| cologne_phonetic(&term))
+        .then(|| name_code(&lexicon_form))
         .filter(|c| !c.is_empty());
-    WordTerms { term: Some(term), parts, code, capitalized }
+    WordTerms {
+        term: Some(term),
+        parts,
+        code,
+        capitalized,
+    }
+}
+
+/// The sound code of a name, without its genitive `s` (`Schoigus` sounds like `Schoigu`,
+/// `Bayerns` like `Bayern`).
+pub(crate) fn name_code(word: &str) -> String {
+    let word = match word.strip_suffix('s') {
+        Some(base) if base.chars().count() >= MIN_CODE_CHARS && !base.ends_with('s') => base,
+        _ => word,
+    };
+    cologne_phonetic(word)
+}
+
+/// The sound codes a name written in a query may have in the archive: its own, and that of
+/// its other transliteration, since German writes `tsch` where English writes `ch`
+/// (`Wostotschny`, `Vostochny`) and Kölner Phonetik hears them apart.
+pub fn query_name_codes(word: &str) -> Vec<String> {
+    let lower = fold(&word.to_lowercase()).replace('ß', "ss");
+    let mut codes = vec![name_code(&lower)];
+    let other = if lower.contains("tsch") {
+        lower.replace("tsch", "ch")
+    } else {
+        // English `ch` (not German `sch`) for the sound German writes `tsch`.
+        let mut out = String::with_capacity(lower.len() + 4);
+        let mut prev = ' ';
+        let mut chars = lower.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == 'c' && chars.peek() == Some(&'h') && prev != 's' {
+                out.push_str("tsc");
+            } else {
+                out.push(c);
+            }
+            prev = c;
+        }
+        out
+    };
+    let other = name_code(&other);
+    if !other.is_empty() && !codes.contains(&other) {
+        codes.push(other);
+    }
+    codes.retain(|c| !c.is_empty());
+    codes
 }
 
 /// The terms of the parts of a compound and of runs of adjacent parts.
@@ -118,12 +170,30 @@ mod tests {
     fn a_compound_noun_gives_its_parts_a_name_its_code() {
         let w = analyze_word("Panzerabwehrraketen");
         assert_eq!(w.term.as_deref(), Some("panzerabwehrrak"));
-        assert_eq!(w.parts, ["panz", "panzerabwehr", "abwehr", "abwehrrak", "rak"]);
+        assert_eq!(
+            w.parts,
+            ["panz", "panzerabwehr", "abwehr", "abwehrrak", "rak"]
+        );
         assert_eq!(w.code, None, "a common noun has no sound code");
         let w = analyze_word("Schoigus");
         assert_eq!(w.term.as_deref(), Some("schoigu"));
         assert_eq!(w.code.as_deref(), Some("84"));
         assert!(w.parts.is_empty());
+        assert_eq!(analyze_word("Bayerns").code, analyze_word("Bayern").code);
+    }
+
+    #[test]
+    fn a_query_name_sounds_like_both_transliterations() {
+        let codes = query_name_codes("Vostochny");
+        assert!(
+            codes.contains(&analyze_word("Wostotschny").code.unwrap()),
+            "{codes:?}"
+        );
+        let codes = query_name_codes("Wostotschny");
+        assert!(
+            codes.contains(&analyze_word("Vostochny").code.unwrap()),
+            "{codes:?}"
+        );
     }
 
     #[test]

@@ -4,9 +4,9 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use nachlese::analysis::{AnalyzedToken, TermKind};
-use nachlese::search::WordPlan;
 use nachlese::dates::{format_day, format_rfc3339};
 use nachlese::index::Stats;
+use nachlese::search::WordPlan;
 use nachlese::{SearchResults, StoredArticle, search};
 
 use super::style::Style;
@@ -136,17 +136,37 @@ pub fn stats(out: &mut impl Write, style: &Style, stats: &Stats) -> io::Result<(
 /// The analyzer's terms as a table.
 pub fn tokens(out: &mut impl Write, style: &Style, tokens: &[AnalyzedToken]) -> io::Result<()> {
     if tokens.is_empty() {
-        return writeln!(out, "{}", style.dim("(no terms: only stop words or punctuation)"));
+        return writeln!(
+            out,
+            "{}",
+            style.dim("(no terms: only stop words or punctuation)")
+        );
     }
-    let w = tokens.iter().map(|t| t.term.chars().count()).max().unwrap_or(4).max(4);
-    writeln!(out, "{}", style.dim(&format!("{:>4}  {:<4}  {:<w$}  word", "pos", "kind", "term")))?;
+    let w = tokens
+        .iter()
+        .map(|t| t.term.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{:>4}  {:<4}  {:<w$}  word",
+            "pos", "kind", "term"
+        ))
+    )?;
     for t in tokens {
         let kind = match t.kind {
             TermKind::Word => "word",
             TermKind::Part => "part",
             TermKind::Name => "name",
         };
-        writeln!(out, "{:>4}  {kind:<4}  {:<w$}  {}", t.position, t.term, t.original)?;
+        writeln!(
+            out,
+            "{:>4}  {kind:<4}  {:<w$}  {}",
+            t.position, t.term, t.original
+        )?;
     }
     Ok(())
 }
@@ -154,14 +174,22 @@ pub fn tokens(out: &mut impl Write, style: &Style, tokens: &[AnalyzedToken]) -> 
 /// What each query word looks for.
 pub fn plan(out: &mut impl Write, style: &Style, words: &[WordPlan]) -> io::Result<()> {
     if words.is_empty() {
-        return writeln!(out, "{}", style.dim("(no words: only stop words or punctuation)"));
+        return writeln!(
+            out,
+            "{}",
+            style.dim("(no words: only stop words or punctuation)")
+        );
     }
     for w in words {
         let phrase = w.terms.len() > 1;
         let mut what = vec![if phrase {
             format!("phrase {} (as written)", w.terms.join(" "))
         } else {
-            format!("word {} ({})", w.terms.join(" "), plural(w.doc_freq, "article", "articles"))
+            format!(
+                "word {} ({})",
+                w.terms.join(" "),
+                plural(w.doc_freq, "article", "articles")
+            )
         }];
         if let Some(field) = &w.field {
             what.push(format!("in {field}"));

@@ -77,9 +77,14 @@ pub fn near_terms(searcher: &Searcher, fields: &[Field], term: &str) -> tantivy:
     for segment in searcher.segment_readers() {
         for &field in fields {
             let inverted = segment.inverted_index(field)?;
-            let mut stream = inverted.terms().search(Dfa(builder.build_prefix_dfa(term))).into_stream()?;
+            let mut stream = inverted
+                .terms()
+                .search(Dfa(builder.build_prefix_dfa(term)))
+                .into_stream()?;
             while let Some((key, info)) = stream.next() {
-                let Ok(text) = std::str::from_utf8(key) else { continue };
+                let Ok(text) = std::str::from_utf8(key) else {
+                    continue;
+                };
                 if text == term || text.chars().count() > term.chars().count() + MAX_EXTRA_CHARS {
                     continue;
                 }
@@ -94,7 +99,13 @@ pub fn near_terms(searcher: &Searcher, fields: &[Field], term: &str) -> tantivy:
             }
         }
     }
-    found.sort_by(|a, b| (a.distance, std::cmp::Reverse(a.doc_freq), &a.term).cmp(&(b.distance, std::cmp::Reverse(b.doc_freq), &b.term)));
+    found.sort_by(|a, b| {
+        (a.distance, std::cmp::Reverse(a.doc_freq), &a.term).cmp(&(
+            b.distance,
+            std::cmp::Reverse(b.doc_freq),
+            &b.term,
+        ))
+    });
     found.truncate(MAX_TERMS);
     Ok(found)
 }
@@ -113,7 +124,9 @@ pub fn distance(a: &str, b: &str) -> u8 {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }

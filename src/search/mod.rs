@@ -104,7 +104,10 @@ impl Index {
         }
         let total = total as u64;
         // A word the archive does not know is likely misspelt, even if corrections found hits.
-        let unknown_word = plan.words.iter().any(|w| w.doc_freq == 0 && w.terms.len() == 1);
+        let unknown_word = plan
+            .words
+            .iter()
+            .any(|w| w.doc_freq == 0 && w.terms.len() == 1);
         let suggestion = if total < SUGGEST_BELOW || unknown_word {
             suggest::correction(self, &searcher, &request.query, &plan.words)?
         } else {

@@ -15,7 +15,7 @@ use tantivy::{DateTime, Searcher, Term};
 use time::OffsetDateTime;
 
 use super::fuzzy::{self, near_terms};
-use crate::analysis::{TermKind, cached_word};
+use crate::analysis::{TermKind, cached_word, is_known_word, query_name_codes};
 use crate::dates::DateRange;
 use crate::index::Index;
 use crate::index::schema::name;
@@ -50,8 +50,9 @@ pub struct Expansions {
     pub compounds: bool,
     /// A name also finds its other spellings by sound (`Schoigu` → `Shoigu`, `Schojgu`).
     pub names: bool,
-    /// A word found in fewer than [`TYPO_BELOW_DOCS`] articles also finds words one or two
-    /// edits away (`Verteidigungsminster` → `Verteidigungsminister`).
+    /// A word that is no German word known to the lexicon and is found in fewer than
+    /// [`TYPO_BELOW_DOCS`] articles also finds words one or two edits away
+    /// (`Verteidigungsminster` → `Verteidigungsminister`).
     pub typos: bool,
 }
 
@@ -178,9 +179,9 @@ impl Builder<'_> {
                 }
                 Ok(Some(Box::new(BooleanQuery::new(subs))))
             }
-            UserInputAst::Boost(ast, boost) => Ok(self
-                .build(*ast)?
-                .map(|q| Box::new(BoostQuery::new(q, boost.into_inner() as f32)) as Box<dyn Query>)),
+            UserInputAst::Boost(ast, boost) => Ok(self.build(*ast)?.map(|q| {
+                Box::new(BoostQuery::new(q, boost.into_inner() as f32)) as Box<dyn Query>
+            })),
             UserInputAst::Leaf(leaf) => match *leaf {
                 UserInputLeaf::Literal(literal) => self.literal(literal),
                 UserInputLeaf::All => Ok(Some(Box::new(AllQuery))),
@@ -202,7 +203,10 @@ impl Builder<'_> {
             Some(raw @ (name::SOURCE | name::ID)) => {
                 let field = if raw == name::ID { f.id } else { f.source };
                 let term = Term::from_field_text(field, &literal.phrase);
-                return Ok(Some(Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+                return Ok(Some(Box::new(TermQuery::new(
+                    term,
+                    IndexRecordOption::Basic,
+                ))));
             }
             Some(other) => {
                 return Err(self.error(format!(
@@ -223,7 +227,10 @@ impl Builder<'_> {
             let mut stream = tokenizer.token_stream(&literal.phrase);
             while stream.advance() {
                 let t = stream.token();
-                words.push((literal.phrase[t.offset_from..t.offset_to].to_string(), t.position));
+                words.push((
+                    literal.phrase[t.offset_from..t.offset_to].to_string(),
+                    t.position,
+                ));
             }
         }
         let terms: Vec<(String, usize)> = words
@@ -276,7 +283,11 @@ impl Builder<'_> {
                     Term::from_field_text(field, term),
                     IndexRecordOption::WithFreqs,
                 ));
-                let q = if boost == 1.0 { q } else { Box::new(BoostQuery::new(q, boost)) };
+                let q = if boost == 1.0 {
+                    q
+                } else {
+                    Box::new(BoostQuery::new(q, boost))
+                };
                 (Occur::Should, q)
             })
             .collect();
@@ -286,22 +297,36 @@ impl Builder<'_> {
     /// An exact match scores its BM25 plus [`EXACT_BONUS`].
     fn exact(query: Box<dyn Query>) -> Box<dyn Query> {
         let bonus = Box::new(ConstScoreQuery::new(query.box_clone(), EXACT_BONUS));
-        Box::new(BooleanQuery::new(vec![(Occur::Should, query), (Occur::Should, bonus)]))
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Should, query),
+            (Occur::Should, bonus),
+        ]))
     }
 
     fn doc_freq(&self, fields: &[(Field, f32)], term: &str) -> u64 {
         // Summed over fields: an upper bound on the documents, exact enough for a threshold.
         fields
             .iter()
-            .map(|&(f, _)| self.searcher.doc_freq(&Term::from_field_text(f, term)).unwrap_or(0))
+            .map(|&(f, _)| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(f, term))
+                    .unwrap_or(0)
+            })
             .sum()
     }
 
     /// One word: the best of its exact, part, sound and typo matches.
-    fn word(&mut self, original: &str, term: &str, scope: Scope, field: Option<String>) -> Box<dyn Query> {
+    fn word(
+        &mut self,
+        original: &str,
+        term: &str,
+        scope: Scope,
+        field: Option<String>,
+    ) -> Box<dyn Query> {
         let word_fields = self.fields(scope, TermKind::Word);
         let doc_freq = self.doc_freq(&word_fields, term);
-        let mut branches: Vec<Box<dyn Query>> = vec![Self::exact(Self::term_query(&word_fields, term))];
+        let mut branches: Vec<Box<dyn Query>> =
+            vec![Self::exact(Self::term_query(&word_fields, term))];
         self.mark(scope, TermKind::Word, term);
         let mut plan = WordPlan {
             word: original.to_string(),
@@ -315,19 +340,34 @@ impl Builder<'_> {
 
         let part_fields = self.fields(scope, TermKind::Part);
         if self.expansions.compounds && !part_fields.is_empty() {
-            branches.push(Box::new(BoostQuery::new(Self::term_query(&part_fields, term), PART_WEIGHT)));
+            branches.push(Box::new(BoostQuery::new(
+                Self::term_query(&part_fields, term),
+                PART_WEIGHT,
+            )));
             self.mark(scope, TermKind::Part, term);
             plan.parts = true;
         }
         let name_fields = self.fields(scope, TermKind::Name);
-        if self.expansions.names && !name_fields.is_empty() {
-            if let Some(code) = cached_word(original).code.clone() {
-                branches.push(Box::new(BoostQuery::new(Self::term_query(&name_fields, &code), NAME_WEIGHT)));
-                self.mark(scope, TermKind::Name, &code);
-                plan.code = Some(code);
+        if self.expansions.names && !name_fields.is_empty() && cached_word(original).code.is_some()
+        {
+            let codes = query_name_codes(original);
+            let clauses = codes
+                .iter()
+                .map(|c| (Occur::Should, Self::term_query(&name_fields, c)))
+                .collect();
+            branches.push(Box::new(BoostQuery::new(
+                Box::new(BooleanQuery::new(clauses)),
+                NAME_WEIGHT,
+            )));
+            for c in &codes {
+                self.mark(scope, TermKind::Name, c);
             }
+            plan.code = Some(codes.join(" "));
         }
-        if self.expansions.typos && doc_freq < TYPO_BELOW_DOCS && fuzzy::max_distance(term) > 0 {
+        // A word the lexicon knows, or that the archive uses (also inside compounds), is no typo.
+        let known = is_known_word(&original.to_lowercase())
+            || doc_freq + self.doc_freq(&part_fields, term) >= TYPO_BELOW_DOCS;
+        if self.expansions.typos && !known && fuzzy::max_distance(term) > 0 {
             let fields: Vec<Field> = word_fields.iter().map(|&(f, _)| f).collect();
             let near = near_terms(self.searcher, &fields, term).unwrap_or_default();
             if !near.is_empty() {
@@ -335,7 +375,10 @@ impl Builder<'_> {
                     .iter()
                     .map(|n| (Occur::Should, Self::term_query(&word_fields, &n.term)))
                     .collect();
-                branches.push(Box::new(BoostQuery::new(Box::new(BooleanQuery::new(clauses)), TYPO_WEIGHT)));
+                branches.push(Box::new(BoostQuery::new(
+                    Box::new(BooleanQuery::new(clauses)),
+                    TYPO_WEIGHT,
+                )));
                 for n in &near {
                     self.mark(scope, TermKind::Word, &n.term);
                     plan.typos.push(n.term.clone());
@@ -351,14 +394,23 @@ impl Builder<'_> {
     }
 
     /// Words in this order (gaps where stop words were), matched exactly.
-    fn phrase(&mut self, original: &str, terms: &[(String, usize)], scope: Scope, field: Option<String>) -> Box<dyn Query> {
+    fn phrase(
+        &mut self,
+        original: &str,
+        terms: &[(String, usize)],
+        scope: Scope,
+        field: Option<String>,
+    ) -> Box<dyn Query> {
         let fields = self.fields(scope, TermKind::Word);
         let first = terms[0].1;
         let clauses = fields
             .iter()
             .map(|&(f, boost)| {
                 let q: Box<dyn Query> = if let [(t, _)] = terms {
-                    Box::new(TermQuery::new(Term::from_field_text(f, t), IndexRecordOption::WithFreqs))
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f, t),
+                        IndexRecordOption::WithFreqs,
+                    ))
                 } else {
                     let positioned = terms
                         .iter()
@@ -366,7 +418,10 @@ impl Builder<'_> {
                         .collect();
                     Box::new(PhraseQuery::new_with_offset(positioned))
                 };
-                (Occur::Should, Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>)
+                (
+                    Occur::Should,
+                    Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>,
+                )
             })
             .collect();
         for (t, _) in terms {

@@ -178,7 +178,10 @@ mod tests {
     use super::*;
 
     fn terms(words: &[&str]) -> Marks {
-        words.iter().map(|w| (crate::analysis::TermKind::Word, w.to_string())).collect()
+        words
+            .iter()
+            .map(|w| (crate::analysis::TermKind::Word, w.to_string()))
+            .collect()
     }
 
     #[test]

@@ -22,11 +22,18 @@ pub(crate) fn correction(
     let f = index.fields;
     let mut corrected = query.to_string();
     let mut changed = false;
-    for w in words.iter().filter(|w| w.doc_freq == 0 && w.terms.len() == 1) {
+    for w in words
+        .iter()
+        .filter(|w| w.doc_freq == 0 && w.terms.len() == 1)
+    {
         let candidates = near_terms(searcher, &[f.title, f.body], &w.terms[0])?;
         // The nearest, then the most frequent.
-        let Some(best) = candidates.first() else { continue };
-        let Some(written) = written_form(index, searcher, &best.term)? else { continue };
+        let Some(best) = candidates.first() else {
+            continue;
+        };
+        let Some(written) = written_form(index, searcher, &best.term)? else {
+            continue;
+        };
         if let Some(at) = corrected.find(&w.word) {
             corrected.replace_range(at..at + w.word.len(), &written);
             changed = true;
@@ -41,11 +48,20 @@ fn written_form(index: &Index, searcher: &Searcher, term: &str) -> Result<Option
     for field in [f.title, f.body] {
         let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
         let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = top.first() else { continue };
+        let Some((_, address)) = top.first() else {
+            continue;
+        };
         let doc: TantivyDocument = searcher.doc(*address)?;
         let article = crate::index::from_document(&f, &doc).article;
-        let text = if field == f.title { &article.title } else { &article.body };
-        if let Some(t) = analyze(text).into_iter().find(|t| t.kind == TermKind::Word && t.term == term) {
+        let text = if field == f.title {
+            &article.title
+        } else {
+            &article.body
+        };
+        if let Some(t) = analyze(text)
+            .into_iter()
+            .find(|t| t.kind == TermKind::Word && t.term == term)
+        {
             return Ok(Some(t.original));
         }
     }

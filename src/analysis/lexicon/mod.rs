@@ -82,7 +82,14 @@ mod tests {
     #[test]
     fn the_lexicon_knows_german() {
         let l = lexicon();
-        for w in ["auto", "autos", "minister", "aufklärung", "satelliten", "strasse"] {
+        for w in [
+            "auto",
+            "autos",
+            "minister",
+            "aufklärung",
+            "satelliten",
+            "strasse",
+        ] {
             assert!(l.is_word(w), "{w}");
         }
         assert!(!l.is_word("schoigu"));

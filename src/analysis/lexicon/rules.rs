@@ -48,15 +48,92 @@ pub fn reading_key(reading: &Reading) -> Vec<u8> {
 /// Words that are particles or prefixes, never the modifier or head of a noun compound:
 /// `hinein|gehen`, `los|rennen`, `zurück|geben` are particle verbs, not compounds.
 pub const PARTICLES: &[&str] = &[
-    "ab", "abhanden", "an", "auf", "aufeinander", "aus", "auseinander", "be", "bei", "beisammen",
-    "dabei", "daher", "dahin", "dahinter", "dar", "daran", "darauf", "darum", "darüber", "davon",
-    "dazu", "durch", "durcheinander", "ein", "empor", "ent", "entgegen", "er", "fort", "ge",
-    "gegen", "gegenüber", "heim", "her", "herab", "heran", "herauf", "heraus", "herein",
-    "herüber", "herum", "hervor", "hierher", "hin", "hinab", "hinauf", "hinaus", "hinein",
-    "hinter", "hinüber", "hinunter", "hinzu", "inne", "los", "mehr", "miss", "mit",
-    "miteinander", "nach", "nicht", "nieder", "ob", "über", "überein", "um", "umher", "un",
-    "unter", "ur", "ver", "voran", "voraus", "vorbei", "vorüber", "vorweg", "vor", "weg",
-    "weiter", "wider", "wieder", "zer", "zu", "zurecht", "zurück", "zusammen", "zuvor",
+    "ab",
+    "abhanden",
+    "an",
+    "auf",
+    "aufeinander",
+    "aus",
+    "auseinander",
+    "be",
+    "bei",
+    "beisammen",
+    "dabei",
+    "daher",
+    "dahin",
+    "dahinter",
+    "dar",
+    "daran",
+    "darauf",
+    "darum",
+    "darüber",
+    "davon",
+    "dazu",
+    "durch",
+    "durcheinander",
+    "ein",
+    "empor",
+    "ent",
+    "entgegen",
+    "er",
+    "fort",
+    "ge",
+    "gegen",
+    "gegenüber",
+    "heim",
+    "her",
+    "herab",
+    "heran",
+    "herauf",
+    "heraus",
+    "herein",
+    "herüber",
+    "herum",
+    "hervor",
+    "hierher",
+    "hin",
+    "hinab",
+    "hinauf",
+    "hinaus",
+    "hinein",
+    "hinter",
+    "hinüber",
+    "hinunter",
+    "hinzu",
+    "inne",
+    "los",
+    "mehr",
+    "miss",
+    "mit",
+    "miteinander",
+    "nach",
+    "nicht",
+    "nieder",
+    "ob",
+    "über",
+    "überein",
+    "um",
+    "umher",
+    "un",
+    "unter",
+    "ur",
+    "ver",
+    "voran",
+    "voraus",
+    "vorbei",
+    "vorüber",
+    "vorweg",
+    "vor",
+    "weg",
+    "weiter",
+    "wider",
+    "wieder",
+    "zer",
+    "zu",
+    "zurecht",
+    "zurück",
+    "zusammen",
+    "zuvor",
 ];
 
 /// Words that look like heads but are derivational endings: `Gründ|ung` is not `grün|dung`,
@@ -65,10 +142,11 @@ pub const SUFFIX_LIKE: &[&str] = &[
     "bar", "bare", "baren", "barer", "bares", "chen", "eien", "ende", "endem", "enden", "ender",
     "endes", "erei", "ern", "ester", "fach", "fache", "fachen", "facher", "faches", "heit",
     "heiten", "ieren", "iert", "ierte", "ierten", "ierung", "ig", "ige", "igen", "iger", "iges",
-    "innen", "isch", "ische", "ischen", "keit", "keiten", "lei", "lein", "lich", "liche",
-    "lichen", "licher", "liches", "ling", "linge", "lingen", "lose", "losem", "losen", "loser",
-    "loses", "nieren", "nis", "nisch", "nische", "nischem", "nischen", "nischer", "nisches", "nisse", "sam", "same", "samen", "samer", "schaft", "schaften",
-    "tieren", "tum", "tümer", "ung", "ungen", "zieren",
+    "innen", "isch", "ische", "ischen", "keit", "keiten", "lei", "lein", "lich", "liche", "lichen",
+    "licher", "liches", "ling", "linge", "lingen", "lose", "losem", "losen", "loser", "loses",
+    "nieren", "nis", "nisch", "nische", "nischem", "nischen", "nischer", "nisches", "nisse", "sam",
+    "same", "samen", "samer", "schaft", "schaften", "tieren", "tum", "tümer", "ung", "ungen",
+    "zieren",
 ];
 
 /// Whether a lowercase word is in a small sorted-or-not list.
@@ -81,43 +159,45 @@ pub fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'ä' | 'ö' | 'ü')
 }
 
+/// The form of a word to give Snowball, and whether the word is a noun lemma ending in `s`
+/// whose `s` Snowball must not cut.
+///
 /// Snowball German leaves the `-s` of plurals and genitives after a vowel (`Autos`,
-/// `Nordkoreas`, `Handys`) and of names after other consonants (`Lawrows`), and it strips
-/// the `s` of some nouns that end in it (`Kurs` becomes `kur`, like `Kur`). This corrects its
-/// stem with the lexicon:
+/// `Nordkoreas`, `Handys`) and after consonants it does not expect before an `s` (`Pkws`,
+/// `Lawrows`), treats some genitives apart from their words (`Bayerns` stems to `bayern`,
+/// `Bayern` to `bay`), and cuts the `s` of nouns that end in one (`Kurs` becomes `kur`, like
+/// `Kur`). With the lexicon:
 ///
-/// * a noun lemma keeps its final `s` (`Kurs`, `Glas`, `Gas`, `Haus`, `Preis`);
-/// * otherwise a final `s` after a vowel goes when the word without it is a known word
-///   (`Autos` → `Auto`) or the word is unknown (a name's genitive: `Schoigus`);
-/// * an unknown word also loses a final `s` after a consonant (`Lawrows` → `Lawrow`).
+/// * a noun lemma is stemmed as it is, keeping its final `s` (`Kurs`, `Glas`, `Haus`);
+/// * otherwise a final `s` is dropped before stemming when the rest is a known word (`Autos`
+///   → `Auto`, `Pkws` → `Pkw`, `Nordkoreas` → `Nordkorea`, `Bayerns` → `Bayern`), or when the
+///   word is unknown, as a name's genitive is (`Schoigus`, `Lawrows`).
 ///
-/// `word` is the lowercase word (ß as ss), `stem` what Snowball made of it.
-pub fn fix_plural_s(
-    word: &str,
-    stem: String,
+/// `word` is the lowercase word (ß as ss).
+pub fn stemming_form<'a>(
+    word: &'a str,
     is_word: &impl Fn(&str) -> bool,
     is_noun: &impl Fn(&str) -> bool,
-) -> String {
-    let Some(base) = word.strip_suffix('s') else {
-        return stem;
-    };
-    if base.chars().count() < 2 {
-        return stem;
-    }
+) -> (&'a str, bool) {
     if is_noun(word) {
-        // Snowball cut the lemma's own s (kurs -> kur): put it back.
-        return if stem == base { word.to_string() } else { stem };
+        return (word, word.ends_with('s'));
     }
-    if stem != word {
-        return stem;
+    if let Some(base) = word.strip_suffix('s') {
+        let chars = base.chars().count();
+        let unknown_name = !is_word(word) && (chars >= 4 || base.ends_with(is_vowel));
+        if chars >= 2 && !base.ends_with('s') && (is_word(base) || unknown_name) {
+            return (base, false);
+        }
     }
-    let last = base.chars().last().unwrap_or(' ');
-    let known = is_word(word);
-    if is_vowel(last) && (is_word(base) || !known) {
-        return base.to_string();
+    (word, false)
+}
+
+/// The stem of `word` given Snowball's stem of its [`stemming_form`]: a noun lemma gets back
+/// the final `s` Snowball cut (`kurs`, not `kur`).
+pub fn restore_s(word: &str, keep_s: bool, stem: String) -> String {
+    if keep_s && word.strip_suffix('s') == Some(stem.as_str()) {
+        word.to_string()
+    } else {
+        stem
     }
-    if !known && base.chars().count() >= 4 && !base.ends_with('s') {
-        return base.to_string();
-    }
-    stem
 }

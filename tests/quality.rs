@@ -1,0 +1,234 @@
+//! Search quality on the judged query set (`tests/data/queries.toml`): recall@10 and
+//! precision@10 with every expansion on, and with each one off, over the bundled corpus.
+
+use std::collections::HashSet;
+
+use nachlese::search::Expansions;
+use nachlese::{Index, SearchRequest};
+use serde::Deserialize;
+
+use crate::util::project;
+
+#[derive(Deserialize)]
+struct Judged {
+    query: Vec<Query>,
+}
+
+#[derive(Deserialize)]
+struct Query {
+    query: String,
+    topic: String,
+    relevant: Vec<String>,
+    #[serde(default)]
+    must_not: Vec<String>,
+}
+
+fn judged() -> Vec<Query> {
+    let text = std::fs::read_to_string(project().join("tests/data/queries.toml")).unwrap();
+    toml::from_str::<Judged>(&text).unwrap().query
+}
+
+fn bundled_index() -> Index {
+    let index = Index::create_in_ram().unwrap();
+    let mut w = index.writer().unwrap();
+    for doc in nachlese::corpus::bundled::documents() {
+        w.add(&doc.unwrap().article).unwrap();
+    }
+    w.commit().unwrap();
+    index
+}
+
+#[derive(Default, Clone, Copy)]
+struct Score {
+    recall: f64,
+    recall_n: usize,
+    precision: f64,
+    precision_n: usize,
+    traps: usize,
+}
+
+impl Score {
+    fn recall(&self) -> f64 {
+        self.recall / self.recall_n as f64
+    }
+    fn precision(&self) -> f64 {
+        self.precision / self.precision_n as f64
+    }
+}
+
+fn evaluate(
+    index: &Index,
+    queries: &[Query],
+    expansions: Expansions,
+    topic: Option<&str>,
+) -> Score {
+    let mut s = Score::default();
+    for q in queries
+        .iter()
+        .filter(|q| topic.is_none_or(|t| q.topic == t))
+    {
+        let results = index
+            .search(
+                &SearchRequest::new(&q.query)
+                    .limit(10)
+                    .expansions(expansions),
+            )
+            .unwrap_or_else(|e| panic!("{}: {e}", q.query));
+        let top: HashSet<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        let relevant: HashSet<&str> = q.relevant.iter().map(String::as_str).collect();
+        let found = top.intersection(&relevant).count();
+        if !relevant.is_empty() {
+            s.recall += found as f64 / relevant.len().min(10) as f64;
+            s.recall_n += 1;
+        }
+        s.precision += if top.is_empty() {
+            if relevant.is_empty() { 1.0 } else { 0.0 }
+        } else {
+            found as f64 / top.len() as f64
+        };
+        s.precision_n += 1;
+        s.traps += q
+            .must_not
+            .iter()
+            .filter(|id| top.contains(id.as_str()))
+            .count();
+    }
+    s
+}
+
+/// The figures reached when the set was judged; the test fails if search gets worse.
+const MIN_RECALL: f64 = 0.98;
+const MIN_PRECISION: f64 = 0.999;
+
+#[test]
+fn recall_and_precision_at_10() {
+    let queries = judged();
+    assert!(queries.len() >= 60, "{} queries", queries.len());
+    let index = bundled_index();
+    let configs = [
+        ("all expansions", Expansions::default()),
+        (
+            "no compounds",
+            Expansions {
+                compounds: false,
+                ..Expansions::default()
+            },
+        ),
+        (
+            "no names",
+            Expansions {
+                names: false,
+                ..Expansions::default()
+            },
+        ),
+        (
+            "no typos",
+            Expansions {
+                typos: false,
+                ..Expansions::default()
+            },
+        ),
+        (
+            "compounds only",
+            Expansions {
+                compounds: true,
+                ..Expansions::NONE
+            },
+        ),
+        (
+            "names only",
+            Expansions {
+                names: true,
+                ..Expansions::NONE
+            },
+        ),
+        (
+            "typos only",
+            Expansions {
+                typos: true,
+                ..Expansions::NONE
+            },
+        ),
+        ("exact (--exact)", Expansions::NONE),
+    ];
+    let topics = [
+        "compound",
+        "name",
+        "typo",
+        "plural-s",
+        "precision",
+        "baseline",
+    ];
+    println!(
+        "{:<18} {:>9} {:>9} {:>6}   {}",
+        "expansions",
+        "recall@10",
+        "prec@10",
+        "traps",
+        topics
+            .iter()
+            .map(|t| format!("{t:>16}"))
+            .collect::<String>()
+    );
+    let mut all = Score::default();
+    for (name, e) in configs {
+        let s = evaluate(&index, &queries, e, None);
+        let per_topic: String = topics
+            .iter()
+            .map(|t| {
+                let ts = evaluate(&index, &queries, e, Some(t));
+                format!("{:>7.3} /{:>7.3} ", ts.recall(), ts.precision())
+            })
+            .collect();
+        println!(
+            "{name:<18} {:>9.3} {:>9.3} {:>6}   {per_topic}",
+            s.recall(),
+            s.precision(),
+            s.traps
+        );
+        if name == "all expansions" {
+            all = s;
+        }
+    }
+    println!("({} queries; per topic: recall / precision)", queries.len());
+    assert!(
+        all.recall() >= MIN_RECALL,
+        "recall@10 {:.3} < {MIN_RECALL}",
+        all.recall()
+    );
+    assert!(
+        all.precision() >= MIN_PRECISION,
+        "precision@10 {:.3} < {MIN_PRECISION}",
+        all.precision()
+    );
+}
+
+#[test]
+#[ignore = "diagnostics: cargo test --test integration quality_details -- --ignored --nocapture"]
+fn quality_details() {
+    let index = bundled_index();
+    for q in judged() {
+        let results = index
+            .search(&SearchRequest::new(&q.query).limit(10))
+            .unwrap();
+        let top: Vec<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
+        let missed: Vec<&String> = q
+            .relevant
+            .iter()
+            .filter(|r| !top.contains(&r.as_str()))
+            .collect();
+        let wrong: Vec<&&str> = top
+            .iter()
+            .filter(|t| !q.relevant.iter().any(|r| r == **t))
+            .collect();
+        let expected_missing = missed
+            .len()
+            .saturating_sub(q.relevant.len().saturating_sub(10));
+        if expected_missing > 0 || !wrong.is_empty() {
+            println!(
+                "{} [{}] total {}: missed {:?} wrong {:?}",
+                q.query, q.topic, results.total, missed, wrong
+            );
+        }
+    }
+}
