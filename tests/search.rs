@@ -436,3 +436,27 @@ fn queries_of_only_stop_words_or_punctuation_find_nothing_without_error() {
     );
     assert_eq!(v["total"], 0);
 }
+
+/// A word in one article's title and body is one article, in totals and in the query plan
+/// (the plan once summed the per-field document counts and said "2 articles").
+#[test]
+fn a_word_in_title_and_body_counts_once() {
+    let env = Env::new();
+    env.write(
+        "a.jsonl",
+        record(
+            "one",
+            "Minister in Moskau",
+            "2024-01-01",
+            "Der Minister reiste.",
+        ),
+    );
+    env.index_files(&["a.jsonl"]);
+    for flags in [&["--exact"][..], &[][..]] {
+        let mut args = vec!["search", "Minister", "--limit", "0"];
+        args.extend_from_slice(flags);
+        let v = env.json(&args);
+        assert_eq!(v["total"], 1, "{flags:?}");
+        assert_eq!(v["words"][0]["doc_freq"], 1, "{flags:?}");
+    }
+}

@@ -8,6 +8,7 @@ mod analysis;
 mod compounds;
 mod corpus;
 mod default_index;
+mod expansions;
 mod indexing;
 mod library;
 mod quality;

@@ -85,8 +85,6 @@ fn fold_into(text: &str, out: &mut String) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     fn fold(s: &str) -> String {
         super::fold(s).into_owned()
     }

@@ -103,12 +103,13 @@ impl Index {
             ));
         }
         let total = total as u64;
-        // A word the archive does not know is likely misspelt, even if corrections found hits.
-        let unknown_word = plan
+        // A word read as a typo, or one the archive lacks, is likely misspelt, even if the
+        // corrections found hits.
+        let misspelt = plan
             .words
             .iter()
-            .any(|w| w.doc_freq == 0 && w.terms.len() == 1);
-        let suggestion = if total < SUGGEST_BELOW || unknown_word {
+            .any(|w| w.terms.len() == 1 && (w.doc_freq == 0 || !w.typos.is_empty()));
+        let suggestion = if total < SUGGEST_BELOW || misspelt {
             suggest::correction(self, &searcher, &request.query, &plan.words)?
         } else {
             None

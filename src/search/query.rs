@@ -5,6 +5,7 @@ use std::collections::HashSet;
 use std::ops::Bound;
 
 use serde::Serialize;
+use tantivy::collector::Count;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
     PhraseQuery, Query, RangeQuery, TermQuery,
@@ -303,16 +304,12 @@ impl Builder<'_> {
         ]))
     }
 
+    /// How many documents hold the term in any of the fields.
     fn doc_freq(&self, fields: &[(Field, f32)], term: &str) -> u64 {
-        // Summed over fields: an upper bound on the documents, exact enough for a threshold.
-        fields
-            .iter()
-            .map(|&(f, _)| {
-                self.searcher
-                    .doc_freq(&Term::from_field_text(f, term))
-                    .unwrap_or(0)
-            })
-            .sum()
+        let query = Self::term_query(fields, term);
+        self.searcher
+            .search(&*query, &Count)
+            .map_or(0, |n| n as u64)
     }
 
     /// One word: the best of its exact, part, sound and typo matches.

@@ -22,15 +22,18 @@ pub(crate) fn correction(
     let f = index.fields;
     let mut corrected = query.to_string();
     let mut changed = false;
+    // Words the archive lacks, or that search read as typos (unknown to the lexicon, rare).
     for w in words
         .iter()
-        .filter(|w| w.doc_freq == 0 && w.terms.len() == 1)
+        .filter(|w| w.terms.len() == 1 && (w.doc_freq == 0 || !w.typos.is_empty()))
     {
         let candidates = near_terms(searcher, &[f.title, f.body], &w.terms[0])?;
-        // The nearest, then the most frequent.
-        let Some(best) = candidates.first() else {
+        // The nearest that the archive uses at least as often as the word itself, then the
+        // most frequent.
+        let Some(best) = candidates.iter().find(|c| c.doc_freq >= w.doc_freq.max(1)) else {
             continue;
         };
+
         let Some(written) = written_form(index, searcher, &best.term)? else {
             continue;
         };
