@@ -133,18 +133,19 @@ fn build_lexicon(dir: &Path, out: &Path) {
     write_map(&out.join("words.fst"), set(&words));
     write_map(&out.join("nouns.fst"), set(&nouns));
     write_map(&out.join("noun_stems.fst"), noun_stems);
+    // Keyed by the reversed bytes, so that one walk backwards from a word's end finds every
+    // head it ends in.
     write_map(
         &out.join("heads.fst"),
         ends_with
             .iter()
             .map(|(h, &t)| {
                 let h_count = heads.get(h).copied().unwrap_or(0);
-                (
-                    h.as_bytes().to_vec(),
-                    (u64::from(t) << 32) | u64::from(h_count),
-                )
+                let key: Vec<u8> = h.bytes().rev().collect();
+                (key, (u64::from(t) << 32) | u64::from(h_count))
             })
             .collect(),
     );
+
     write_map(&out.join("modifiers.fst"), modifiers.into_iter().collect());
 }

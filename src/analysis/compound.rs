@@ -10,10 +10,8 @@
 //! endings are never parts, so particle verbs (`hinein|gehen`) and derivations (`Gründ|ung`)
 //! stay whole.
 
-use std::collections::HashMap;
-
 use super::lexicon::rules::{self, PARTICLES, SUFFIX_LIKE, listed};
-use super::lexicon::{Lexicon, lexicon};
+use super::lexicon::{Lexicon, Step, lexicon};
 
 /// Shorter words are never split.
 pub const MIN_COMPOUND_CHARS: usize = 6;
@@ -52,16 +50,20 @@ const UNKNOWN_MODIFIER_CHARS: usize = 4;
 /// assert_eq!(parts("gründung"), None);
 /// ```
 pub fn split_compound(word: &str) -> Option<Vec<std::ops::Range<usize>>> {
-    let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
-    if starts.len() < MIN_COMPOUND_CHARS {
+    let mut bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    let chars = bounds.len();
+    if chars < MIN_COMPOUND_CHARS {
         return None;
     }
-    let mut splitter = Splitter {
-        lex: lexicon(),
-        word,
-        starts,
-        memo: HashMap::new(),
-    };
+    bounds.push(word.len());
+    let mut splitter = Splitter::new(lexicon(), word, bounds);
+    // Every split ends in a head: a word without one (most words) is done with at once.
+    if splitter.heads[MIN_PART_CHARS..=chars - MIN_PART_CHARS]
+        .iter()
+        .all(Option::is_none)
+    {
+        return None;
+    }
     let best = splitter
         .best(0, true)
         .or_else(|| splitter.unknown_modifier())?;
@@ -96,34 +98,56 @@ impl Analysis {
     fn mean(&self) -> f64 {
         self.score / self.ends.len() as f64
     }
+
+    fn better_than(&self, other: &Option<Analysis>) -> bool {
+        other.as_ref().is_none_or(|b| {
+            (self.mean(), -(self.ends.len() as i64)) > (b.mean(), -(b.ends.len() as i64))
+        })
+    }
 }
 
 struct Splitter<'a> {
     lex: &'a Lexicon,
     word: &'a str,
-    /// Byte offset of each char, for splitting on char boundaries.
-    starts: Vec<usize>,
-    memo: HashMap<(usize, bool), Option<Analysis>>,
+    /// Byte offset of each char, and the word's length at the end.
+    bounds: Vec<usize>,
+    /// The score of the word's ending from each char on as a head, if it can be one.
+    heads: Vec<Option<f64>>,
+    /// The best analysis of the rest from each char on (`None`: not computed yet).
+    memo: Vec<Option<Option<Analysis>>>,
 }
 
-impl Splitter<'_> {
-    fn char_len(&self, from: usize, to: usize) -> usize {
-        self.word[from..to].chars().count()
+impl<'a> Splitter<'a> {
+    fn new(lex: &'a Lexicon, word: &'a str, bounds: Vec<usize>) -> Splitter<'a> {
+        let chars = bounds.len() - 1;
+        let mut s = Splitter {
+            lex,
+            word,
+            heads: vec![None; chars + 1],
+            memo: vec![None; chars + 1],
+            bounds,
+        };
+        for (at, total, as_head) in lex.head_endings(word) {
+            let c = s.bounds.partition_point(|&b| b < at);
+            s.heads[c] = s.head_score(&word[at..], total, as_head);
+        }
+        s
     }
 
-    fn head_score(&self, h: &str) -> Option<f64> {
+    fn chars(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
+    /// Whether `h`, which `total` longer words end in (`as_head` of them after a known
+    /// modifier), may be the head of a compound, and its score.
+    fn head_score(&self, h: &str, total: u32, as_head: u32) -> Option<f64> {
         let n = h.chars().count();
-        if n < MIN_PART_CHARS
-            || listed(PARTICLES, h)
-            || listed(SUFFIX_LIKE, h)
-            || !self.lex.is_word(h)
-        {
+        if total == 0 || n < MIN_PART_CHARS || listed(PARTICLES, h) || listed(SUFFIX_LIKE, h) {
             return None;
         }
         if n == MIN_PART_CHARS && !self.lex.is_noun(h) {
             return None;
         }
-        let (total, as_head) = self.lex.head_counts(h);
         if n < LONG_HEAD_CHARS
             && (as_head < MIN_HEAD_USES || f64::from(as_head) < MIN_HEAD_SHARE * f64::from(total))
         {
@@ -132,27 +156,52 @@ impl Splitter<'_> {
         Some((1.0 + f64::from(as_head)).ln())
     }
 
-    fn modifier_score(&self, surface: &str) -> Option<f64> {
-        let n = surface.chars().count();
-        if n < MIN_PART_CHARS || listed(PARTICLES, surface) {
-            return None;
+    /// The first reading (as [`rules::first_reading`] defines it) of the modifier
+    /// `word[from..to]` (char indices), read off a walk of the word list from `from`.
+    fn reading(&self, from: usize, to: usize, steps: &[Option<Step>]) -> Option<rules::Reading> {
+        let (start, end) = (self.bounds[from], self.bounds[to]);
+        let at = |c: usize| steps.get(c - from).copied().flatten();
+        if at(to).is_some_and(|s| s.is_word) {
+            return Some((self.word[start..end].to_string(), 0));
         }
-        if let Some(before) = surface.strip_suffix("zu") {
-            if listed(PARTICLES, before) {
-                return None;
+        for (i, link) in rules::LINKS.iter().enumerate().skip(1) {
+            // Links are ASCII: as many chars as bytes.
+            let cut = to.checked_sub(link.len())?;
+            if cut >= from + MIN_PART_CHARS
+                && self.word[start..end].ends_with(link)
+                && at(cut).is_some_and(|s| s.is_word)
+            {
+                return Some((self.word[start..self.bounds[cut]].to_string(), i as u8));
             }
         }
-        let reading = rules::first_reading(surface, &|w| self.lex.is_word(w))?;
-        if listed(PARTICLES, &reading.0) {
+        let step = at(to).filter(|_| to - from >= 4)?;
+        let surface = &self.word[start..end];
+        let i = rules::ELISIONS
+            .iter()
+            .position(|e| self.lex.continues_to_word(&step, e))?;
+        Some((
+            format!("{surface}{}", rules::ELISIONS[i]),
+            (rules::LINKS.len() + i) as u8,
+        ))
+    }
+
+    fn modifier_score(&self, surface: &str, reading: &rules::Reading) -> Option<f64> {
+        if listed(PARTICLES, surface) || listed(PARTICLES, &reading.0) {
             return None;
         }
-        let uses = self.lex.modifier_count(&reading);
+        if surface
+            .strip_suffix("zu")
+            .is_some_and(|before| listed(PARTICLES, before))
+        {
+            return None;
+        }
+        let uses = self.lex.modifier_count(reading);
         if reading.0.chars().count() == MIN_PART_CHARS
             && (!self.lex.is_noun(&reading.0) || uses < MIN_SHORT_MODIFIER_USES)
         {
             return None;
         }
-        if n < LONG_MODIFIER_CHARS && uses < MIN_MODIFIER_USES {
+        if surface.chars().count() < LONG_MODIFIER_CHARS && uses < MIN_MODIFIER_USES {
             return None;
         }
         Some((1.0 + uses as f64).ln())
@@ -160,84 +209,85 @@ impl Splitter<'_> {
 
     /// For a word with no split into known parts: a modifier the lexicon does not know (a
     /// name, a rare word) before a long, very productive head; the longest such head.
-    fn unknown_modifier(&mut self) -> Option<Analysis> {
+    fn unknown_modifier(&self) -> Option<Analysis> {
         let end = self.word.len();
-        self.starts.clone().into_iter().find_map(|i| {
-            let (modifier, head) = (&self.word[..i], &self.word[i..]);
-            // Verb forms begin with a particle or prefix (`ange|wiesen`, `auszu|füllen`).
-            if modifier.chars().count() < UNKNOWN_MODIFIER_CHARS
-                || head.chars().count() < UNKNOWN_MODIFIER_HEAD_CHARS
-                || PARTICLES.iter().any(|p| modifier.starts_with(p))
-            {
-                return None;
-            }
-            let score = self.head_score(head)?;
-            let (total, as_head) = self.lex.head_counts(head);
-            (as_head >= UNKNOWN_MODIFIER_HEAD_USES
-                && f64::from(as_head) >= UNKNOWN_MODIFIER_HEAD_SHARE * f64::from(total))
-            .then(|| Analysis {
-                score,
-                ends: vec![i, end],
+        self.bounds[..self.chars()]
+            .iter()
+            .enumerate()
+            .find_map(|(c, &i)| {
+                let (modifier, head) = (&self.word[..i], &self.word[i..]);
+                // Verb forms begin with a particle or prefix (`ange|wiesen`, `auszu|füllen`).
+                if modifier.chars().count() < UNKNOWN_MODIFIER_CHARS
+                    || head.chars().count() < UNKNOWN_MODIFIER_HEAD_CHARS
+                    || PARTICLES.iter().any(|p| modifier.starts_with(p))
+                {
+                    return None;
+                }
+                let score = self.heads[c]?;
+                let (total, as_head) = self.lex.head_counts(head);
+                (as_head >= UNKNOWN_MODIFIER_HEAD_USES
+                    && f64::from(as_head) >= UNKNOWN_MODIFIER_HEAD_SHARE * f64::from(total))
+                .then(|| Analysis {
+                    score,
+                    ends: vec![i, end],
+                })
             })
-        })
     }
 
-    /// The best analysis of `word[from..]`: a single head, or a modifier and the best
-    /// analysis of the rest. At the top (`whole`), a single part does not count.
+    /// The best analysis of the word from char `from` on: a single head, or a modifier and
+    /// the best analysis of the rest. At the top (`whole`), a single part does not count.
     fn best(&mut self, from: usize, whole: bool) -> Option<Analysis> {
-        if let Some(known) = self.memo.get(&(from, whole)) {
-            return known.clone();
+        if !whole {
+            if let Some(known) = &self.memo[from] {
+                return known.clone();
+            }
         }
         let end = self.word.len();
         let mut best: Option<Analysis> = None;
-        let consider = |a: Analysis, best: &mut Option<Analysis>| {
-            let better = match best {
-                None => true,
-                Some(b) => (a.mean(), -(a.ends.len() as i64)) > (b.mean(), -(b.ends.len() as i64)),
-            };
-            if better {
-                *best = Some(a);
-            }
-        };
         if !whole {
-            if let Some(s) = self.head_score(&self.word[from..]) {
-                consider(
-                    Analysis {
-                        score: s,
-                        ends: vec![end],
-                    },
-                    &mut best,
-                );
+            if let Some(score) = self.heads[from] {
+                best = Some(Analysis {
+                    score,
+                    ends: vec![end],
+                });
             }
         }
-        let splits: Vec<usize> = self
-            .starts
-            .iter()
-            .copied()
-            .filter(|&i| {
-                i > from
-                    && self.char_len(from, i) >= MIN_PART_CHARS
-                    && self.char_len(i, end) >= MIN_PART_CHARS
-            })
-            .collect();
-        for i in splits {
-            let Some(m) = self.modifier_score(&self.word[from..i]) else {
-                continue;
-            };
-            if let Some(rest) = self.best(i, false) {
-                let mut ends = Vec::with_capacity(rest.ends.len() + 1);
-                ends.push(i);
-                ends.extend(rest.ends);
-                consider(
-                    Analysis {
+        let n = self.chars();
+        if n >= from + 2 * MIN_PART_CHARS {
+            // One walk of the word list finds every modifier starting here.
+            let walk = self.lex.walk(&self.word[self.bounds[from]..]);
+            let mut steps: Vec<Option<Step>> = vec![None; n - from + 1];
+            for s in walk {
+                let c = self
+                    .bounds
+                    .partition_point(|&b| b < self.bounds[from] + s.end);
+                steps[c - from] = Some(s);
+            }
+            for to in from + MIN_PART_CHARS..=n - MIN_PART_CHARS {
+                let Some(reading) = self.reading(from, to, &steps) else {
+                    continue;
+                };
+                let surface = &self.word[self.bounds[from]..self.bounds[to]];
+                let Some(m) = self.modifier_score(surface, &reading) else {
+                    continue;
+                };
+                if let Some(rest) = self.best(to, false) {
+                    let mut ends = Vec::with_capacity(rest.ends.len() + 1);
+                    ends.push(self.bounds[to]);
+                    ends.extend(rest.ends);
+                    let candidate = Analysis {
                         score: m + rest.score,
                         ends,
-                    },
-                    &mut best,
-                );
+                    };
+                    if candidate.better_than(&best) {
+                        best = Some(candidate);
+                    }
+                }
             }
         }
-        self.memo.insert((from, whole), best.clone());
+        if !whole {
+            self.memo[from] = Some(best.clone());
+        }
         best
     }
 }
@@ -264,6 +314,42 @@ mod tests {
         );
         assert_eq!(parts("literatursprache"), ["literatur", "sprache"]);
         assert_eq!(parts("sonnenfinsternis"), ["sonnen", "finsternis"]);
+    }
+
+    #[test]
+    fn readings_from_the_walk_agree_with_the_rule() {
+        let lex = lexicon();
+        for word in [
+            "aufklärungssatelliten",
+            "schulbuch",
+            "fahrzeughalter",
+            "sonnenfinsternis",
+            "staatschef",
+            "hilfsorganisationen",
+            "kinderspielplatz",
+            "schneeschuh",
+        ] {
+            let mut bounds: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+            let n = bounds.len();
+            bounds.push(word.len());
+            let s = Splitter::new(lex, word, bounds);
+            for from in 0..n {
+                let walk = lex.walk(&word[s.bounds[from]..]);
+                let mut steps: Vec<Option<Step>> = vec![None; n - from + 1];
+                for st in walk {
+                    let c = s.bounds.partition_point(|&b| b < s.bounds[from] + st.end);
+                    steps[c - from] = Some(st);
+                }
+                for to in from + MIN_PART_CHARS..=n {
+                    let surface = &word[s.bounds[from]..s.bounds[to]];
+                    assert_eq!(
+                        s.reading(from, to, &steps),
+                        rules::first_reading(surface, &|w| lex.is_word(w)),
+                        "{surface}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! What one word becomes: its term, its compound parts, its sound code.
 
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::rc::Rc;
+
+use std::sync::{Arc, LazyLock, RwLock};
 
 use super::MAX_TOKEN_BYTES;
 use super::compound::split_compound;
@@ -139,25 +140,44 @@ fn part_terms(word: &str, whole: &str) -> Vec<String> {
     out
 }
 
-/// Most words repeat: a thread keeps its analyses, up to this many words.
-const CACHE_WORDS: usize = 1 << 20;
+/// Most words repeat: each thread keeps the analyses it used, up to this many words...
+const THREAD_CACHE_WORDS: usize = 1 << 20;
+/// ...and all threads share the analyses any of them made, up to this many words, so that
+/// two indexing threads do not analyse the same new word twice.
+const SHARED_CACHE_WORDS: usize = 1 << 22;
+
+type Cache = FxHashMap<Box<str>, Arc<WordTerms>>;
 
 thread_local! {
-    static CACHE: RefCell<HashMap<Box<str>, Rc<WordTerms>>> = RefCell::new(HashMap::new());
+    // FxHash: the keys are short words, and SipHash's protection against crafted keys is not
+    // worth its cost in caches that are emptied when full.
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
-/// [`analyze_word`], remembered per thread.
-pub(crate) fn cached(original: &str) -> Rc<WordTerms> {
+static SHARED: LazyLock<RwLock<Cache>> = LazyLock::new(|| RwLock::new(Cache::default()));
+
+/// [`analyze_word`], remembered.
+pub(crate) fn cached(original: &str) -> Arc<WordTerms> {
     CACHE.with(|cache| {
         if let Some(hit) = cache.borrow().get(original) {
-            return Rc::clone(hit);
+            return Arc::clone(hit);
         }
-        let terms = Rc::new(analyze_word(original));
+        let shared = SHARED.read().ok().and_then(|s| s.get(original).cloned());
+        let terms = shared.unwrap_or_else(|| {
+            let terms = Arc::new(analyze_word(original));
+            if let Ok(mut s) = SHARED.write() {
+                if s.len() >= SHARED_CACHE_WORDS {
+                    s.clear();
+                }
+                s.insert(original.into(), Arc::clone(&terms));
+            }
+            terms
+        });
         let mut cache = cache.borrow_mut();
-        if cache.len() >= CACHE_WORDS {
+        if cache.len() >= THREAD_CACHE_WORDS {
             cache.clear();
         }
-        cache.insert(original.into(), Rc::clone(&terms));
+        cache.insert(original.into(), Arc::clone(&terms));
         terms
     })
 }

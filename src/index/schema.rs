@@ -66,11 +66,13 @@ pub(crate) fn build() -> Schema {
     };
     let mut b = Schema::builder();
     b.add_text_field(name::ID, STRING | STORED);
+    // A text's three fields follow each other: tantivy indexes fields in this order, and the
+    // analysis then reads each text once (see analysis/terms.rs).
     b.add_text_field(name::TITLE, german.clone());
-    b.add_text_field(name::BODY, german.clone());
     b.add_text_field(name::TITLE_PARTS, expansion(PARTS_ANALYZER_NAME));
-    b.add_text_field(name::BODY_PARTS, expansion(PARTS_ANALYZER_NAME));
     b.add_text_field(name::TITLE_NAMES, expansion(NAMES_ANALYZER_NAME));
+    b.add_text_field(name::BODY, german.clone());
+    b.add_text_field(name::BODY_PARTS, expansion(PARTS_ANALYZER_NAME));
     b.add_text_field(name::BODY_NAMES, expansion(NAMES_ANALYZER_NAME));
     b.add_date_field(
         name::DATE,

@@ -147,15 +147,21 @@ impl<'a> Writer<'a> {
         article
             .validate()
             .map_err(|e| Error::InvalidArticle(format!("{}: {e}", article.id)))?;
-        if self.exists(&article.id)? {
+
+        let existed = self.exists(&article.id)?;
+        if existed {
             self.stats.updated += 1;
         } else {
             self.stats.added += 1;
         }
         self.seen.insert(self.hasher.hash_one(&article.id));
+
         let doc = to_document(&self.index.fields, article, origin, collection);
         let writer = self.inner();
-        writer.delete_term(self.id_term(&article.id));
+        // A new id needs no delete: deletes cost a term lookup in every segment at commit.
+        if existed {
+            writer.delete_term(self.id_term(&article.id));
+        }
         writer.add_document(doc)?;
         Ok(())
     }

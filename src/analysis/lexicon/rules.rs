@@ -17,6 +17,7 @@ pub type Reading = (String, u8);
 
 /// The most plausible reading of `surface` as a compound modifier, if any: the word itself,
 /// else the word plus a linking element, else the word minus an elided ending.
+#[cfg_attr(not(test), allow(dead_code))] // the library reads it off a walk (compound.rs)
 pub fn first_reading(surface: &str, is_word: &impl Fn(&str) -> bool) -> Option<Reading> {
     for (i, link) in LINKS.iter().enumerate() {
         if let Some(word) = surface.strip_suffix(link) {
@@ -45,7 +46,8 @@ pub fn reading_key(reading: &Reading) -> Vec<u8> {
     key
 }
 
-/// Words that are particles or prefixes, never the modifier or head of a noun compound:
+/// Words that are particles or prefixes, never the modifier or head of a noun compound
+/// (sorted, for [`listed`]):
 /// `hinein|gehen`, `los|rennen`, `zurück|geben` are particle verbs, not compounds.
 pub const PARTICLES: &[&str] = &[
     "ab",
@@ -87,9 +89,9 @@ pub const PARTICLES: &[&str] = &[
     "herauf",
     "heraus",
     "herein",
-    "herüber",
     "herum",
     "hervor",
+    "herüber",
     "hierher",
     "hin",
     "hinab",
@@ -97,9 +99,9 @@ pub const PARTICLES: &[&str] = &[
     "hinaus",
     "hinein",
     "hinter",
-    "hinüber",
     "hinunter",
     "hinzu",
+    "hinüber",
     "inne",
     "los",
     "mehr",
@@ -110,20 +112,18 @@ pub const PARTICLES: &[&str] = &[
     "nicht",
     "nieder",
     "ob",
-    "über",
-    "überein",
     "um",
     "umher",
     "un",
     "unter",
     "ur",
     "ver",
+    "vor",
     "voran",
     "voraus",
     "vorbei",
-    "vorüber",
     "vorweg",
-    "vor",
+    "vorüber",
     "weg",
     "weiter",
     "wider",
@@ -134,9 +134,11 @@ pub const PARTICLES: &[&str] = &[
     "zurück",
     "zusammen",
     "zuvor",
+    "über",
+    "überein",
 ];
 
-/// Words that look like heads but are derivational endings: `Gründ|ung` is not `grün|dung`,
+/// Words that look like heads but are derivational endings (sorted, for [`listed`]): `Gründ|ung` is not `grün|dung`,
 /// `bestehende` is not `besteh|ende`, `Nordkoreanischen` is not `Nordkorea|nischen`.
 pub const SUFFIX_LIKE: &[&str] = &[
     "bar", "bare", "baren", "barer", "bares", "chen", "eien", "ende", "endem", "enden", "ender",
@@ -149,9 +151,9 @@ pub const SUFFIX_LIKE: &[&str] = &[
     "zieren",
 ];
 
-/// Whether a lowercase word is in a small sorted-or-not list.
+/// Whether a word is in one of the sorted lists above.
 pub fn listed(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+    list.binary_search(&word).is_ok()
 }
 
 /// Whether a character is a vowel for the plural rule.
