@@ -95,8 +95,21 @@ pub struct WordPlan {
     pub typos: Vec<String>,
 }
 
-/// The terms to highlight in one field: (kind, term).
-pub(crate) type Marks = HashSet<(TermKind, String)>;
+/// What to highlight in one field: terms wherever they occur, and phrases only where their
+/// words stand in order.
+#[derive(Debug, Default)]
+pub(crate) struct Marks {
+    /// (kind, term) pairs.
+    pub terms: HashSet<(TermKind, String)>,
+    /// Word terms with their offsets from the phrase's first word.
+    pub phrases: Vec<Vec<(usize, String)>>,
+}
+
+impl Marks {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty() && self.phrases.is_empty()
+    }
+}
 
 /// A parsed query and what it looks for.
 pub(crate) struct Plan {
@@ -121,8 +134,8 @@ pub(crate) fn plan(
         plan: Plan {
             query: None,
             words: Vec::new(),
-            title_marks: Marks::new(),
-            body_marks: Marks::new(),
+            title_marks: Marks::default(),
+            body_marks: Marks::default(),
         },
     };
     if !text.trim().is_empty() {
@@ -268,10 +281,10 @@ impl Builder<'_> {
 
     fn mark(&mut self, scope: Scope, kind: TermKind, term: &str) {
         if matches!(scope, Scope::TitleAndBody | Scope::Title) {
-            self.plan.title_marks.insert((kind, term.to_string()));
+            self.plan.title_marks.terms.insert((kind, term.to_string()));
         }
         if matches!(scope, Scope::TitleAndBody | Scope::Body) {
-            self.plan.body_marks.insert((kind, term.to_string()));
+            self.plan.body_marks.terms.insert((kind, term.to_string()));
         }
     }
 
@@ -421,19 +434,28 @@ impl Builder<'_> {
                 )
             })
             .collect();
-        for (t, _) in terms {
-            self.mark(scope, TermKind::Word, t);
+        let phrase: Vec<(usize, String)> =
+            terms.iter().map(|(t, p)| (p - first, t.clone())).collect();
+        if matches!(scope, Scope::TitleAndBody | Scope::Title) {
+            self.plan.title_marks.phrases.push(phrase.clone());
         }
+        if matches!(scope, Scope::TitleAndBody | Scope::Body) {
+            self.plan.body_marks.phrases.push(phrase);
+        }
+        let query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
         self.plan.words.push(WordPlan {
             word: original.to_string(),
             field,
             terms: terms.iter().map(|(t, _)| t.clone()).collect(),
-            doc_freq: 0,
+            doc_freq: self
+                .searcher
+                .search(&*query, &Count)
+                .map_or(0, |n| n as u64),
             parts: false,
             code: None,
             typos: Vec::new(),
         });
-        Self::exact(Box::new(BooleanQuery::new(clauses)))
+        Self::exact(query)
     }
 }
 

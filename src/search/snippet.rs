@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::query::Marks;
 use super::results::Snippet;
-use crate::analysis::analyze;
+use crate::analysis::{TermKind, analyze};
 
 const ELLIPSIS: &str = "…";
 
@@ -15,13 +15,34 @@ pub(crate) fn matches(text: &str, marks: &Marks) -> Vec<Range<usize>> {
     if marks.is_empty() {
         return Vec::new();
     }
+    let tokens = analyze(text);
     let mut out: Vec<Range<usize>> = Vec::new();
-    for t in analyze(text) {
-        // Cheap first: most words match nothing.
-        if marks.contains(&(t.kind, t.term)) && out.last() != Some(&(t.offset_from..t.offset_to)) {
+    for t in &tokens {
+        if marks.terms.contains(&(t.kind, t.term.clone())) {
             out.push(t.offset_from..t.offset_to);
         }
     }
+    // A phrase counts where its words stand at its positions.
+    let words: Vec<&crate::analysis::AnalyzedToken> =
+        tokens.iter().filter(|t| t.kind == TermKind::Word).collect();
+    for phrase in &marks.phrases {
+        for (i, start) in words.iter().enumerate() {
+            let hit: Option<Vec<Range<usize>>> = phrase
+                .iter()
+                .map(|(offset, term)| {
+                    words[i..]
+                        .iter()
+                        .find(|w| w.position == start.position + offset && &w.term == term)
+                        .map(|w| w.offset_from..w.offset_to)
+                })
+                .collect();
+            if let Some(ranges) = hit {
+                out.extend(ranges);
+            }
+        }
+    }
+    out.sort_by_key(|r| r.start);
+    out.dedup();
     out
 }
 
@@ -178,10 +199,13 @@ mod tests {
     use super::*;
 
     fn terms(words: &[&str]) -> Marks {
-        words
-            .iter()
-            .map(|w| (crate::analysis::TermKind::Word, w.to_string()))
-            .collect()
+        Marks {
+            terms: words
+                .iter()
+                .map(|w| (TermKind::Word, w.to_string()))
+                .collect(),
+            phrases: Vec::new(),
+        }
     }
 
     #[test]
@@ -219,5 +243,19 @@ mod tests {
         );
         assert_eq!(s.text, "Erster Absatz. Putin reiste ab.");
         assert_eq!(&s.text[s.highlights[0].clone()], "Putin");
+    }
+
+    #[test]
+    fn a_phrase_is_marked_only_where_it_stands() {
+        let marks = Marks {
+            terms: Default::default(),
+            phrases: vec![vec![(0, "tag".into()), (2, "sieg".into())]],
+        };
+        let text = "Tags darauf feierten sie den Tag des Sieges.";
+        let got: Vec<&str> = matches(text, &marks)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["Tag", "Sieges"]);
     }
 }
