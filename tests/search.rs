@@ -460,3 +460,31 @@ fn a_word_in_title_and_body_counts_once() {
         assert_eq!(v["words"][0]["doc_freq"], 1, "{flags:?}");
     }
 }
+
+#[test]
+fn a_phrase_is_highlighted_only_where_it_stands() {
+    let env = Env::new();
+    env.write(
+        "a.jsonl",
+        record(
+            "sieg",
+            "Parade",
+            "2023-07-28",
+            "Tags darauf feierten sie den Tag des Sieges.",
+        ),
+    );
+    env.index_files(&["a.jsonl"]);
+    let hit = &env.json(&["search", "\"Tag des Sieges\""])["hits"][0];
+    let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
+    let marked: Vec<String> = hit["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+                .iter()
+                .collect()
+        })
+        .collect();
+    assert_eq!(marked, ["Tag", "Sieges"]);
+}

@@ -54,6 +54,7 @@ pub use tokenizer::{GermanTokenStream, GermanTokenizer};
 pub use word::{WordTerms, analyze_word, query_name_codes};
 
 pub(crate) use word::cached as cached_word;
+pub(crate) use word::name_code;
 
 /// Whether the lexicon knows a lowercase word (any form of any German lexeme).
 pub fn is_known_word(word: &str) -> bool {

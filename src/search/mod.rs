@@ -24,7 +24,9 @@
 //! Matches of the word as written always rank first ([`EXACT_BONUS`]); a quoted word
 //! (`"Minister"`) is matched only as written.
 
+mod bonus;
 mod fuzzy;
+mod positions;
 mod query;
 mod request;
 mod results;
@@ -78,14 +80,31 @@ impl Index {
         for (i, (score, address)) in top.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(address)?;
             let article = crate::index::from_document(&self.fields, &doc).article;
-            let snippet = if plan.query.is_some() {
-                snippet::best_passage(&article.body, &plan.body_marks, request.snippet_chars)
+            let (snippet, title_highlights) = if plan.query.is_some() {
+                let at = |field, marks| positions::word_positions(&searcher, field, address, marks);
+                let body = snippet::matches(
+                    &article.body,
+                    &plan.body_marks,
+                    &at(self.fields.body, &plan.body_marks)?,
+                );
+                let title = snippet::matches(
+                    &article.title,
+                    &plan.title_marks,
+                    &at(self.fields.title, &plan.title_marks)?,
+                );
+                (
+                    snippet::best_passage(&article.body, &body, request.snippet_chars),
+                    title,
+                )
             } else {
-                snippet::lead(&article.body, request.snippet_chars)
+                (
+                    snippet::lead(&article.body, request.snippet_chars),
+                    Vec::new(),
+                )
             };
             hits.push(Hit {
                 rank: request.offset + i + 1,
-                title_highlights: snippet::matches(&article.title, &plan.title_marks),
+                title_highlights,
                 id: article.id,
                 title: article.title,
                 date: article.date,

@@ -7,14 +7,15 @@ use std::ops::Bound;
 use serde::Serialize;
 use tantivy::collector::Count;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, EmptyQuery, Occur,
-    PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
+    RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Searcher, Term};
 use time::OffsetDateTime;
 
+use super::bonus::BonusQuery;
 use super::fuzzy::{self, near_terms};
 use crate::analysis::{TermKind, cached_word, is_known_word, query_name_codes};
 use crate::dates::DateRange;
@@ -103,12 +104,6 @@ pub(crate) struct Marks {
     pub terms: HashSet<(TermKind, String)>,
     /// Word terms with their offsets from the phrase's first word.
     pub phrases: Vec<Vec<(usize, String)>>,
-}
-
-impl Marks {
-    pub fn is_empty(&self) -> bool {
-        self.terms.is_empty() && self.phrases.is_empty()
-    }
 }
 
 /// A parsed query and what it looks for.
@@ -310,11 +305,7 @@ impl Builder<'_> {
 
     /// An exact match scores its BM25 plus [`EXACT_BONUS`].
     fn exact(query: Box<dyn Query>) -> Box<dyn Query> {
-        let bonus = Box::new(ConstScoreQuery::new(query.box_clone(), EXACT_BONUS));
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Should, query),
-            (Occur::Should, bonus),
-        ]))
+        Box::new(BonusQuery::new(query, EXACT_BONUS))
     }
 
     /// How many documents hold the term in any of the fields.

@@ -5,51 +5,77 @@ use std::ops::Range;
 
 use super::query::Marks;
 use super::results::Snippet;
-use crate::analysis::{TermKind, analyze};
+use tantivy::tokenizer::{TokenStream, Tokenizer};
+
+use crate::analysis::{GermanTokenizer, TermKind, cached_word};
 
 const ELLIPSIS: &str = "…";
 
-/// Where the text holds a term the query looks for, of any kind (the word, a compound
-/// part, a name's sound, a typo's correction): byte ranges of the words, in order.
-pub(crate) fn matches(text: &str, marks: &Marks) -> Vec<Range<usize>> {
-    if marks.is_empty() {
-        return Vec::new();
-    }
-    let tokens = analyze(text);
-    let mut out: Vec<Range<usize>> = Vec::new();
-    for t in &tokens {
-        if marks.terms.contains(&(t.kind, t.term.clone())) {
+/// Where the text holds what the query looks for: the words at `positions` (the query's
+/// words and phrases, found in the index), and words whose compound parts or sound code the
+/// query looks for. Byte ranges of the words, in order.
+pub(crate) fn matches(text: &str, marks: &Marks, positions: &HashSet<u32>) -> Vec<Range<usize>> {
+    let parts: Vec<&str> = marks
+        .terms
+        .iter()
+        .filter(|(k, _)| *k == TermKind::Part)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let codes: Vec<&str> = marks
+        .terms
+        .iter()
+        .filter(|(k, _)| *k == TermKind::Name)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let mut out = Vec::new();
+    let mut words = GermanTokenizer::default();
+    let mut stream = words.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        let word = &text[t.offset_from..t.offset_to];
+        let hit = positions.contains(&(t.position as u32))
+            || (word.starts_with(char::is_uppercase)
+                && ((!parts.is_empty() && may_have_part(word, &parts))
+                    || (!codes.is_empty() && codes.contains(&name_code(word).as_str())))
+                && {
+                    // The cheap guesses above let through few words; the analysis decides.
+                    let w = cached_word(word);
+                    w.parts.iter().any(|p| parts.contains(&p.as_str()))
+                        || w.code.as_deref().is_some_and(|c| codes.contains(&c))
+                });
+        if hit {
             out.push(t.offset_from..t.offset_to);
         }
     }
-    // A phrase counts where its words stand at its positions.
-    let words: Vec<&crate::analysis::AnalyzedToken> =
-        tokens.iter().filter(|t| t.kind == TermKind::Word).collect();
-    for phrase in &marks.phrases {
-        for (i, start) in words.iter().enumerate() {
-            let hit: Option<Vec<Range<usize>>> = phrase
-                .iter()
-                .map(|(offset, term)| {
-                    words[i..]
-                        .iter()
-                        .find(|w| w.position == start.position + offset && &w.term == term)
-                        .map(|w| w.offset_from..w.offset_to)
-                })
-                .collect();
-            if let Some(ranges) = hit {
-                out.extend(ranges);
-            }
-        }
-    }
-    out.sort_by_key(|r| r.start);
-    out.dedup();
     out
+}
+
+/// Whether a word may have a compound part with one of these terms: a part's term is its
+/// stem, which lies in the word once umlauts are folded and `ß` is `ss`.
+fn may_have_part(word: &str, parts: &[&str]) -> bool {
+    let folded: String = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ä' => 'a',
+            'ö' => 'o',
+            'ü' => 'u',
+            c => c,
+        })
+        .collect::<String>()
+        .replace('ß', "ss");
+    parts.iter().any(|p| folded.contains(p))
+}
+
+/// The sound code the analysis would give `word` if it is a name (without the checks).
+fn name_code(word: &str) -> String {
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    crate::analysis::name_code(&lower.replace('ß', "ss"))
 }
 
 /// The passage of at most `max_chars` characters that holds the most different query terms
 /// (then the most matches), widened to the start of its sentence when that is near.
-pub(crate) fn best_passage(text: &str, marks: &Marks, max_chars: usize) -> Snippet {
-    let found = matches(text, marks);
+pub(crate) fn best_passage(text: &str, found: &[Range<usize>], max_chars: usize) -> Snippet {
     if found.is_empty() {
         return lead(text, max_chars);
     }
@@ -79,7 +105,7 @@ pub(crate) fn best_passage(text: &str, marks: &Marks, max_chars: usize) -> Snipp
         passage_start(text, first, max_bytes / 3)
     };
     let end = passage_end(text, start, max_bytes);
-    cut(text, start, end, &found)
+    cut(text, start, end, found)
 }
 
 /// The opening of the text, for hits whose query words are not in it.
@@ -198,21 +224,21 @@ fn cut(text: &str, start: usize, end: usize, found: &[Range<usize>]) -> Snippet 
 mod tests {
     use super::*;
 
-    fn terms(words: &[&str]) -> Marks {
-        Marks {
-            terms: words
-                .iter()
-                .map(|w| (TermKind::Word, w.to_string()))
-                .collect(),
-            phrases: Vec::new(),
-        }
+    /// Where the given words stand in the text.
+    fn found(text: &str, words: &[&str]) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = words
+            .iter()
+            .flat_map(|w| text.match_indices(w).map(|(i, m)| i..i + m.len()))
+            .collect();
+        out.sort_by_key(|r| r.start);
+        out
     }
 
     #[test]
     fn passage_holds_the_matches_and_marks_them() {
         let text = "Erster Satz ohne Treffer. Dann schenkte Putin dem Machthaber ein Auto. \
                     Danach passierte noch viel anderes, das hier nicht zählt.";
-        let s = best_passage(text, &terms(&["putin", "auto"]), 60);
+        let s = best_passage(text, &found(text, &["Putin", "Auto"]), 60);
         assert!(s.text.starts_with("…Dann schenkte Putin"), "{}", s.text);
         let marked: Vec<&str> = s.parts().filter(|p| p.1).map(|p| p.0).collect();
         assert_eq!(marked, ["Putin", "Auto"]);
@@ -221,7 +247,7 @@ mod tests {
 
     #[test]
     fn without_matches_the_lead_is_shown() {
-        let s = best_passage("Kurzer Text.", &terms(&["putin"]), 60);
+        let s = best_passage("Kurzer Text.", &[], 60);
         assert_eq!(s.text, "Kurzer Text.");
         assert!(s.highlights.is_empty());
     }
@@ -229,33 +255,35 @@ mod tests {
     #[test]
     fn multibyte_text_is_cut_on_char_boundaries() {
         let text = "Ää ".repeat(200) + "Pjöngjang " + &"Öö ".repeat(200);
-        let s = best_passage(&text, &terms(&["pjongjang"]), 50);
+        let s = best_passage(&text, &found(&text, &["Pjöngjang"]), 50);
         let marked: Vec<&str> = s.parts().filter(|p| p.1).map(|p| p.0).collect();
         assert_eq!(marked, ["Pjöngjang"]);
     }
 
     #[test]
     fn white_space_runs_become_one_space() {
-        let s = best_passage(
-            "Erster Absatz.\n\n  Putin  reiste\r\nab.",
-            &terms(&["putin"]),
-            200,
-        );
+        let text = "Erster Absatz.\n\n  Putin  reiste\r\nab.";
+        let s = best_passage(text, &found(text, &["Putin"]), 200);
         assert_eq!(s.text, "Erster Absatz. Putin reiste ab.");
         assert_eq!(&s.text[s.highlights[0].clone()], "Putin");
     }
 
     #[test]
-    fn a_phrase_is_marked_only_where_it_stands() {
+    fn parts_and_names_are_found_without_positions() {
         let marks = Marks {
-            terms: Default::default(),
-            phrases: vec![vec![(0, "tag".into()), (2, "sieg".into())]],
+            terms: [
+                (TermKind::Part, "minist".to_string()),
+                (TermKind::Name, "84".to_string()),
+            ]
+            .into_iter()
+            .collect(),
+            phrases: Vec::new(),
         };
-        let text = "Tags darauf feierten sie den Tag des Sieges.";
-        let got: Vec<&str> = matches(text, &marks)
+        let text = "Der Verteidigungsminister Shoigu traf den Minister und einen Ministranten.";
+        let got: Vec<&str> = matches(text, &marks, &HashSet::new())
             .into_iter()
             .map(|r| &text[r])
             .collect();
-        assert_eq!(got, ["Tag", "Sieges"]);
+        assert_eq!(got, ["Verteidigungsminister", "Shoigu"]);
     }
 }
