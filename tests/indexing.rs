@@ -319,3 +319,33 @@ fn an_index_from_something_else_is_refused() {
         .code(2)
         .stderr(predicate::str::contains("no index at"));
 }
+
+#[test]
+fn threads_and_memory_are_flags_and_pipes_get_no_progress_bar() {
+    let env = Env::new();
+    env.write(
+        "a.jsonl",
+        [
+            record("a", "A", "2024-01-01", "x"),
+            record("b", "B", "2024-01-01", "y"),
+        ]
+        .join("\n"),
+    );
+    let out = env
+        .on_index(&["index", "a.jsonl", "--threads", "1", "--memory", "15"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains('\x1b') && !stderr(&out).contains('\r'),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(count(&env), 2);
+    env.on_index(&["index", "a.jsonl", "--threads", "0"])
+        .assert()
+        .code(2);
+    env.on_index(&["index", "a.jsonl", "--memory", "1"])
+        .assert()
+        .code(2);
+}

@@ -141,10 +141,10 @@ fn part_terms(word: &str, whole: &str) -> Vec<String> {
 }
 
 /// Most words repeat: each thread keeps the analyses it used, up to this many words...
-const THREAD_CACHE_WORDS: usize = 1 << 20;
+const THREAD_CACHE_WORDS: usize = 1 << 18;
 /// ...and all threads share the analyses any of them made, up to this many words, so that
 /// two indexing threads do not analyse the same new word twice.
-const SHARED_CACHE_WORDS: usize = 1 << 22;
+const SHARED_CACHE_WORDS: usize = 1 << 20;
 
 type Cache = FxHashMap<Box<str>, Arc<WordTerms>>;
 

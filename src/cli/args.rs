@@ -134,6 +134,18 @@ pub struct IndexArgs {
     /// Print a JSON report for scripts.
     #[arg(long)]
     pub json: bool,
+
+    /// Indexing threads [default: the number of cores, at most 4]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: Option<u16>,
+
+    /// Memory for buffered articles, in MB, shared by the threads (at least 15 per thread).
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u32).range(15..=65536))]
+    pub memory: u32,
+
+    /// No progress bar (there is none anyway when standard error is not a terminal).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Arguments of `show`.

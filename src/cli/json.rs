@@ -89,11 +89,17 @@ pub fn tokens(text: &str, tokens: &[AnalyzedToken]) -> Value {
     json!(list)
 }
 
-/// The outcome of `index`.
-pub fn index_report(stats: &WriteStats, rejected: &[InputError], documents: u64) -> Value {
+/// The outcome of `index`; `rejected` may list fewer than `rejections`.
+pub fn index_report(
+    stats: &WriteStats,
+    rejected: &[InputError],
+    rejections: usize,
+    documents: u64,
+) -> Value {
     json!({
         "added": stats.added,
         "updated": stats.updated,
+        "rejections": rejections,
         "rejected": rejected.iter().map(|e| json!({
             "path": e.path.to_string_lossy(),
             "line": e.line,

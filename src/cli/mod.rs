@@ -3,6 +3,7 @@
 mod args;
 mod human;
 mod json;
+mod progress;
 mod style;
 
 use std::io::{self, BufWriter, Write};
@@ -10,7 +11,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use nachlese::search::Expansions;
-use nachlese::{DateRange, Index, InputError, Period, SearchRequest, Sort, analysis};
+use nachlese::{
+    DateRange, Index, InputError, Period, SearchRequest, Sort, WriterOptions, analysis,
+};
 
 pub use args::Args;
 use args::{AnalyzeArgs, Command, IndexArgs, JsonArg, SearchArgs, ShowArgs, SortArg};
@@ -117,30 +120,54 @@ fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result
     Ok(if results.total > 0 { FOUND } else { NOT_FOUND })
 }
 
+/// `--json` lists at most this many rejected documents (the count is always complete).
+const MAX_LISTED_REJECTIONS: usize = 10_000;
+
 fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
     let index = match dir {
         Some(dir) => Index::open_or_create(dir)?,
         None => open(None)?,
     };
-    let mut writer = index.writer()?;
+    let defaults = WriterOptions::default();
+    let mut writer = index.writer_with(WriterOptions {
+        threads: a.threads.map_or(defaults.threads, usize::from),
+        memory_bytes: a.memory as usize * 1_000_000,
+    })?;
+    let bar = progress::Bar::new(
+        nachlese::corpus::input_bytes(a.paths.iter().cloned()),
+        a.quiet,
+    );
     let mut rejected: Vec<InputError> = Vec::new();
-    let read = writer.add_paths(a.paths.iter().cloned(), |e| {
-        if a.keep_going {
-            eprintln!("nachlese: skipped {e}");
-            rejected.push(e);
+    let mut rejections = 0usize;
+    let read = writer.add_paths_with_progress(
+        a.paths.iter().cloned(),
+        |e| {
+            if !a.keep_going {
+                return Err(e);
+            }
+            bar.println(&format!("nachlese: skipped {e}"));
+            rejections += 1;
+            if rejected.len() < MAX_LISTED_REJECTIONS {
+                rejected.push(e);
+            }
             Ok(())
-        } else {
-            Err(e)
-        }
-    });
+        },
+        |p| bar.update(p),
+    );
     if let Err(e) = read {
+        bar.clear();
         drop(writer);
         bail!("{e}\nnothing was indexed; the index is unchanged");
     }
-    let stats = writer.commit()?;
+    bar.finishing("committing and merging");
+    let stats = writer.commit();
+    bar.clear();
+    let stats = stats?;
     let documents = index.len();
     if a.json {
-        print_json(&json::index_report(&stats, &rejected, documents))?;
+        print_json(&json::index_report(
+            &stats, &rejected, rejections, documents,
+        ))?;
     } else {
         let mut msg = format!(
             "indexed {} article(s): {} new, {} updated",
@@ -148,16 +175,12 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
             stats.added,
             stats.updated
         );
-        if !rejected.is_empty() {
-            msg.push_str(&format!("; skipped {} bad one(s)", rejected.len()));
+        if rejections > 0 {
+            msg.push_str(&format!("; skipped {rejections} bad one(s)"));
         }
         eprintln!("{msg}; the index holds {documents} article(s)");
     }
-    Ok(if rejected.is_empty() {
-        FOUND
-    } else {
-        NOT_FOUND
-    })
+    Ok(if rejections == 0 { FOUND } else { NOT_FOUND })
 }
 
 fn show(dir: Option<&std::path::Path>, style: &Style, a: ShowArgs) -> Result<u8> {

@@ -89,6 +89,8 @@ pub(crate) struct JsonLines<R> {
     line: usize,
     buf: Vec<u8>,
     done: bool,
+    /// Bytes read so far.
+    pub(crate) bytes: u64,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -99,6 +101,7 @@ impl<R: BufRead> JsonLines<R> {
             line: 0,
             buf: Vec::new(),
             done: false,
+            bytes: 0,
         }
     }
 }
@@ -111,8 +114,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             self.buf.clear();
             match self.reader.read_until(b'\n', &mut self.buf) {
                 Ok(0) => self.done = true,
-                Ok(_) => {
+                Ok(n) => {
                     self.line += 1;
+                    self.bytes += n as u64;
                     let mut bytes = &self.buf[..];
                     if self.line == 1 {
                         bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);

@@ -141,6 +141,8 @@ pub fn parse_markdown(path: &Path, text: &str) -> Result<Document, InputError> {
 pub struct Documents {
     files: Files,
     current: Current,
+    /// Bytes of the files finished (or, for JSON Lines, begun) before the current one.
+    bytes_before: u64,
 }
 
 enum Current {
@@ -155,8 +157,27 @@ impl Documents {
         Documents {
             files: Files::new(paths),
             current: Current::Idle,
+            bytes_before: 0,
         }
     }
+
+    /// How many bytes of input have been read so far (for progress reports).
+    pub fn bytes_read(&self) -> u64 {
+        match &self.current {
+            Current::Lines(lines) => self.bytes_before + lines.bytes,
+            _ => self.bytes_before,
+        }
+    }
+}
+
+/// The total size of the files `paths` name and hold (standard input counts as 0), found by
+/// walking them as [`Documents`] will; unreadable entries count as 0 (reading reports them).
+pub fn input_bytes(paths: impl IntoIterator<Item = PathBuf>) -> u64 {
+    Files::new(paths)
+        .filter_map(Result::ok)
+        .filter_map(|(path, _)| std::fs::metadata(path).ok())
+        .map(|m| m.len())
+        .sum()
 }
 
 impl Iterator for Documents {
@@ -172,13 +193,20 @@ impl Iterator for Documents {
             if next.is_some() {
                 return next;
             }
+            if let Current::Lines(lines) = &self.current {
+                self.bytes_before += lines.bytes;
+            }
+            self.current = Current::Idle;
             self.current = match self.files.next()? {
                 Err(e) => return Some(Err(e)),
                 Ok((path, Format::JsonLines)) => match open_lines(&path) {
                     Ok(lines) => Current::Lines(lines),
                     Err(e) => return Some(Err(e)),
                 },
-                Ok((path, format)) => Current::List(read_whole(&path, format).into_iter()),
+                Ok((path, format)) => {
+                    self.bytes_before += std::fs::metadata(&path).map_or(0, |m| m.len());
+                    Current::List(read_whole(&path, format).into_iter())
+                }
             };
         }
     }

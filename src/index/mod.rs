@@ -18,7 +18,7 @@ pub use bundled::default_dir;
 pub use document::StoredArticle;
 pub(crate) use document::from_document;
 pub use stats::{MonthCount, Stats};
-pub use writer::{WriteStats, Writer, WriterOptions};
+pub use writer::{Progress, WriteStats, Writer, WriterOptions};
 
 use crate::analysis;
 use crate::{Error, Result};
@@ -90,7 +90,6 @@ impl Index {
     /// Creates an empty index in memory: for tests and short-lived embedding.
     pub fn create_in_ram() -> Result<Index> {
         Index::initialise(builder().create_in_ram()?, None)
-
     }
 
     fn initialise(inner: tantivy::Index, path: Option<PathBuf>) -> Result<Index> {
@@ -224,7 +223,6 @@ fn builder() -> tantivy::IndexBuilder {
             compression_level: Some(3),
         }),
         ..tantivy::IndexSettings::default()
-
     };
     tantivy::Index::builder()
         .schema(schema::build())

@@ -45,7 +45,17 @@ impl WriterOptions {
     }
 }
 
+/// How far [`Writer::add_paths_with_progress`] has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Documents added so far.
+    pub documents: u64,
+    /// Bytes of input read so far.
+    pub bytes: u64,
+}
+
 /// What a writer did, counted per article.
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteStats {
     /// Articles whose id was not in the index.
@@ -198,10 +208,23 @@ impl<'a> Writer<'a> {
     pub fn add_paths(
         &mut self,
         paths: impl IntoIterator<Item = PathBuf>,
+        on_error: impl FnMut(InputError) -> Result<(), InputError>,
+    ) -> Result<u64> {
+        self.add_paths_with_progress(paths, on_error, |_| {})
+    }
+
+    /// [`add_paths`](Self::add_paths), telling `on_progress` after every document how far
+    /// the reading has come (compare [`Progress::bytes`] with
+    /// [`corpus::input_bytes`](crate::corpus::input_bytes) for a share done).
+    pub fn add_paths_with_progress(
+        &mut self,
+        paths: impl IntoIterator<Item = PathBuf>,
         mut on_error: impl FnMut(InputError) -> Result<(), InputError>,
+        mut on_progress: impl FnMut(Progress),
     ) -> Result<u64> {
         let mut added = 0;
-        for item in Documents::new(paths) {
+        let mut documents = Documents::new(paths);
+        while let Some(item) = documents.next() {
             match item {
                 Ok(doc) => {
                     self.add_document(&doc)?;
@@ -209,6 +232,10 @@ impl<'a> Writer<'a> {
                 }
                 Err(e) => on_error(e)?,
             }
+            on_progress(Progress {
+                documents: added,
+                bytes: documents.bytes_read(),
+            });
         }
         Ok(added)
     }

@@ -37,6 +37,8 @@ pub const TYPO_WEIGHT: f32 = 0.4;
 /// A word is read as a possible typo only if it is in fewer documents than this: a word the
 /// archive uses often is no typo, and correcting it would only add noise.
 pub const TYPO_BELOW_DOCS: u64 = 3;
+/// Below this many documents a word's documents are counted exactly for the query plan.
+pub const EXACT_COUNT_BELOW: u64 = 1000;
 
 /// The expansions a search may use beyond the words as written. All on by default.
 ///
@@ -86,8 +88,10 @@ pub struct WordPlan {
     pub field: Option<String>,
     /// Its term(s) as the index stores words (several for a phrase).
     pub terms: Vec<String>,
-    /// Documents that hold the term as written (in the searched fields).
+    /// Documents that hold the term as written (in the searched fields); from
+    /// [`EXACT_COUNT_BELOW`] on, the count of the one field that holds it most.
     pub doc_freq: u64,
+
     /// Whether compounds containing it are searched.
     pub parts: bool,
     /// The sound code searched, for a name.
@@ -308,12 +312,26 @@ impl Builder<'_> {
         Box::new(BonusQuery::new(query, EXACT_BONUS))
     }
 
-    /// How many documents hold the term in any of the fields.
+    /// How many documents hold the term in any of the fields: counted exactly up to
+    /// [`EXACT_COUNT_BELOW`], above that the count of the field that holds it most (counting
+    /// a frequent word's documents across fields would read all its postings).
     fn doc_freq(&self, fields: &[(Field, f32)], term: &str) -> u64 {
+        let most = fields
+            .iter()
+            .map(|&(f, _)| {
+                self.searcher
+                    .doc_freq(&Term::from_field_text(f, term))
+                    .unwrap_or(0)
+            })
+            .max()
+            .unwrap_or(0);
+        if most >= EXACT_COUNT_BELOW || fields.len() < 2 {
+            return most;
+        }
         let query = Self::term_query(fields, term);
         self.searcher
             .search(&*query, &Count)
-            .map_or(0, |n| n as u64)
+            .map_or(most, |n| n as u64)
     }
 
     /// One word: the best of its exact, part, sound and typo matches.
