@@ -215,12 +215,12 @@ fn stats(dir: Option<&std::path::Path>, style: &Style, a: JsonArg) -> Result<u8>
 fn analyze(dir: Option<&std::path::Path>, style: &Style, a: AnalyzeArgs) -> Result<u8> {
     let text = a.text.join(" ");
     if a.query {
-        let results = open(dir)?.search(&SearchRequest::new(&text).limit(0))?;
+        let words = open(dir)?.explain(&text, Expansions::default())?;
         if a.json {
-            print_json(&serde_json::to_value(&results.words)?)?;
+            print_json(&serde_json::to_value(&words)?)?;
         } else {
             let mut out = stdout();
-            human::plan(&mut out, style, &results.words)?;
+            human::plan(&mut out, style, &words)?;
             out.flush()?;
         }
         return Ok(FOUND);

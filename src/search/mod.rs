@@ -56,12 +56,27 @@ use crate::index::schema::name;
 const SUGGEST_BELOW: u64 = 3;
 
 impl Index {
+    /// What each word of a query looks for (its term, the documents that hold it, compound
+    /// parts, sound codes, typo corrections), with exact document counts: what
+    /// `nachlese analyze --query` shows.
+    ///
+    /// ```
+    /// # let index = nachlese::Index::create_in_ram()?;
+    /// let words = index.explain("Minister Schoigu", nachlese::search::Expansions::default())?;
+    /// assert_eq!(words[1].code.as_deref(), Some("84"));
+    /// # Ok::<(), nachlese::Error>(())
+    /// ```
+    pub fn explain(&self, query: &str, expansions: Expansions) -> Result<Vec<WordPlan>> {
+        let searcher = self.reader.searcher();
+        Ok(query::plan(self, &searcher, query, expansions, true)?.words)
+    }
+
     /// Runs a search.
     ///
     /// Fails with [`Error::Query`](crate::Error::Query) if the query does not parse.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let plan = query::plan(self, &searcher, &request.query, request.expansions)?;
+        let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
         let full = query::full_query(self, plan.query.as_deref(), &request.range);
         let sort = match (request.sort, &plan.query) {
             (Sort::Relevance, None) => Sort::Newest,
@@ -70,17 +85,38 @@ impl Index {
         // No page can hold more hits than there are documents.
         let room = (searcher.num_docs() as usize).saturating_sub(request.offset);
         let limit = request.limit.min(room);
-        let (total, top) = if limit == 0 {
-            (searcher.search(&full, &Count)?, Vec::new())
-        } else {
-            top_docs(&searcher, &*full, sort, limit, request.offset)?
+        let exact_page = match (&plan.exact, sort, limit) {
+            (Some((exact, bonuses)), Sort::Relevance, 1..) => {
+                let exact = query::full_query(self, Some(exact.as_ref()), &request.range);
+                let page = TopDocs::with_limit(limit).and_offset(request.offset);
+                let top = searcher.search(&exact, &page.order_by_score())?;
+                // Only a full page of exact matches is the full query's page.
+                (top.len() == limit).then(|| {
+                    let bonus = *bonuses as Score * query::EXACT_BONUS;
+                    top.into_iter()
+                        .map(|(s, a)| (s + bonus, a))
+                        .collect::<Vec<_>>()
+                })
+            }
+            _ => None,
+        };
+        let count = || {
+            let q = query::full_query(self, plan.count.as_deref(), &request.range);
+            searcher.search(&q, &Count)
+        };
+        let (total, top) = match exact_page {
+            Some(top) => (count()?, top),
+            None if limit == 0 => (count()?, Vec::new()),
+            None => top_docs(&searcher, &*full, sort, limit, request.offset)?,
         };
 
         let mut hits = Vec::with_capacity(top.len());
         for (i, (score, address)) in top.into_iter().enumerate() {
             let doc: TantivyDocument = searcher.doc(address)?;
             let article = crate::index::from_document(&self.fields, &doc).article;
-            let (snippet, title_highlights) = if plan.query.is_some() {
+            let (snippet, title_highlights) = if request.snippet_chars == 0 {
+                (Snippet::default(), Vec::new())
+            } else if plan.query.is_some() {
                 let at = |field, marks| positions::word_positions(&searcher, field, address, marks);
                 let body = snippet::matches(
                     &article.body,
@@ -159,14 +195,7 @@ fn top_docs(
 ) -> Result<(usize, Vec<(Score, DocAddress)>)> {
     let page = TopDocs::with_limit(limit).and_offset(offset);
     Ok(match sort {
-        Sort::Relevance => {
-            let top = page.order_by((
-                (SortBySimilarityScore, Order::Desc),
-                (by_date(), Order::Desc),
-            ));
-            let (n, docs) = searcher.search(query, &(Count, top))?;
-            (n, docs.into_iter().map(|((s, _), a)| (s, a)).collect())
-        }
+        Sort::Relevance => searcher.search(query, &(Count, page.order_by_score()))?,
         Sort::Newest | Sort::Oldest => {
             let order = if sort == Sort::Newest {
                 Order::Desc

@@ -37,8 +37,6 @@ pub const TYPO_WEIGHT: f32 = 0.4;
 /// A word is read as a possible typo only if it is in fewer documents than this: a word the
 /// archive uses often is no typo, and correcting it would only add noise.
 pub const TYPO_BELOW_DOCS: u64 = 3;
-/// Below this many documents a word's documents are counted exactly for the query plan.
-pub const EXACT_COUNT_BELOW: u64 = 1000;
 
 /// The expansions a search may use beyond the words as written. All on by default.
 ///
@@ -88,8 +86,10 @@ pub struct WordPlan {
     pub field: Option<String>,
     /// Its term(s) as the index stores words (several for a phrase).
     pub terms: Vec<String>,
-    /// Documents that hold the term as written (in the searched fields); from
-    /// [`EXACT_COUNT_BELOW`] on, the count of the one field that holds it most.
+    /// Documents that hold the term as written (in the searched fields): exact from
+    /// [`Index::explain`]; in search results a lower bound, the count of the one field
+    /// (title or body) that holds it most. For a phrase, the count of its rarest word (an
+    /// upper bound).
     pub doc_freq: u64,
 
     /// Whether compounds containing it are searched.
@@ -110,9 +110,33 @@ pub(crate) struct Marks {
     pub phrases: Vec<Vec<(usize, String)>>,
 }
 
+/// A query for ranking and one that only counts: the same documents, but counting needs no
+/// scores, so its terms are one flat union (far faster than the ranking query's nested best-of
+/// unions).
+pub(crate) struct Node {
+    pub score: Box<dyn Query>,
+    pub count: Box<dyn Query>,
+}
+
+impl Node {
+    fn same(query: Box<dyn Query>) -> Node {
+        Node {
+            count: query.box_clone(),
+            score: query,
+        }
+    }
+}
+
 /// A parsed query and what it looks for.
 pub(crate) struct Plan {
     pub query: Option<Box<dyn Query>>,
+    /// Matches the same documents as `query`, cheaper to count.
+    pub count: Option<Box<dyn Query>>,
+    /// For a query of words that must all match: the same words only as written, and how
+    /// many of them there are. Every article it finds has every word's exact bonus, so when it
+    /// fills a page of hits, that page is the page of the full query, found much faster (a
+    /// plain BM25 query lets tantivy skip whole blocks of postings).
+    pub exact: Option<(Box<dyn Query>, usize)>,
     pub words: Vec<WordPlan>,
     pub title_marks: Marks,
     pub body_marks: Marks,
@@ -124,25 +148,42 @@ pub(crate) fn plan(
     searcher: &Searcher,
     text: &str,
     expansions: Expansions,
+    exact_counts: bool,
 ) -> Result<Plan> {
-    let mut b = Builder {
-        index,
-        searcher,
-        expansions,
-        text,
-        plan: Plan {
-            query: None,
-            words: Vec::new(),
-            title_marks: Marks::default(),
-            body_marks: Marks::default(),
-        },
+    let mut b = Builder::new(index, searcher, expansions, text);
+    b.exact_counts = exact_counts;
+    if text.trim().is_empty() {
+        return Ok(b.plan);
+    }
+    let parse = || {
+        tantivy::query_grammar::parse_query(text).map_err(|_| Error::Query {
+            query: text.to_string(),
+            message: "syntax error (check quotes and parentheses; a word with a colon is read \
+                      as `field:word`)"
+                .into(),
+        })
     };
-    if !text.trim().is_empty() {
-        let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
-            b.error("syntax error (check quotes and parentheses; a word with a colon is read as `field:word`)")
-        })?;
-        // Only stop words or punctuation: a valid question without an answer.
-        b.plan.query = Some(b.build(ast)?.unwrap_or_else(|| Box::new(EmptyQuery)));
+    // Only stop words or punctuation: a valid question without an answer.
+    let node = b
+        .build(parse()?, true)?
+        .unwrap_or_else(|| Node::same(Box::new(EmptyQuery)));
+    if b.expanded {
+        if b.conjunctive && b.bonuses > 0 {
+            let mut exact = Builder::new(index, searcher, Expansions::NONE, text);
+            if let Some(q) = exact.build(parse()?, true)? {
+                b.plan.exact = Some((q.score, b.bonuses));
+            }
+        }
+        b.plan.query = Some(node.score);
+        b.plan.count = Some(node.count);
+    } else {
+        // Nothing beyond the words as written: no bonus to rank by, one query for all.
+        let mut exact = Builder::new(index, searcher, Expansions::NONE, text);
+        let q = exact
+            .build(parse()?, true)?
+            .map_or_else(|| Box::new(EmptyQuery) as Box<dyn Query>, |n| n.score);
+        b.plan.count = Some(q.box_clone());
+        b.plan.query = Some(q);
     }
     Ok(b.plan)
 }
@@ -162,9 +203,46 @@ struct Builder<'a> {
     expansions: Expansions,
     text: &'a str,
     plan: Plan,
+    /// Whether exact matches get [`EXACT_BONUS`] (only needed beside expansions).
+    bonus: bool,
+    /// Whether every word must match (no `OR`, no boosts).
+    conjunctive: bool,
+    /// How many words and phrases must match (each adds a bonus to every hit).
+    bonuses: usize,
+    /// Whether some word looks for more than itself.
+    expanded: bool,
+    /// Whether to count each word's documents exactly (for explaining a query).
+    exact_counts: bool,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(
+        index: &'a Index,
+        searcher: &'a Searcher,
+        expansions: Expansions,
+        text: &'a str,
+    ) -> Self {
+        Builder {
+            index,
+            searcher,
+            expansions,
+            text,
+            plan: Plan {
+                query: None,
+                count: None,
+                exact: None,
+                words: Vec::new(),
+                title_marks: Marks::default(),
+                body_marks: Marks::default(),
+            },
+            bonus: expansions != Expansions::NONE,
+            conjunctive: true,
+            bonuses: 0,
+            expanded: false,
+            exact_counts: false,
+        }
+    }
+
     fn error(&self, message: impl Into<String>) -> Error {
         Error::Query {
             query: self.text.to_string(),
@@ -172,13 +250,16 @@ impl Builder<'_> {
         }
     }
 
-    fn build(&mut self, ast: UserInputAst) -> Result<Option<Box<dyn Query>>> {
+    /// The query for `ast`; `must` tells whether every enclosing clause must match.
+    fn build(&mut self, ast: UserInputAst, must: bool) -> Result<Option<Node>> {
         match ast {
             UserInputAst::Clause(clauses) => {
-                let mut subs: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+                let mut subs: Vec<(Occur, Node)> = Vec::new();
                 for (occur, sub) in clauses {
-                    if let Some(q) = self.build(sub)? {
-                        subs.push((occur.unwrap_or(Occur::Must), q));
+                    let occur = occur.unwrap_or(Occur::Must);
+                    self.conjunctive &= occur != Occur::Should;
+                    if let Some(q) = self.build(sub, must && occur == Occur::Must)? {
+                        subs.push((occur, q));
                     }
                 }
                 if subs.is_empty() {
@@ -190,14 +271,34 @@ impl Builder<'_> {
                          such as `der` or `und` do not count)",
                     ));
                 }
-                Ok(Some(Box::new(BooleanQuery::new(subs))))
+                let (score, count): (Vec<_>, Vec<_>) = subs
+                    .into_iter()
+                    .map(|(o, n)| ((o, n.score), (o, n.count)))
+                    .unzip();
+                Ok(Some(Node {
+                    score: Box::new(BooleanQuery::new(score)),
+                    count: Box::new(BooleanQuery::new(count)),
+                }))
             }
-            UserInputAst::Boost(ast, boost) => Ok(self.build(*ast)?.map(|q| {
-                Box::new(BoostQuery::new(q, boost.into_inner() as f32)) as Box<dyn Query>
-            })),
+            UserInputAst::Boost(ast, boost) => {
+                self.conjunctive = false;
+                Ok(self.build(*ast, must)?.map(|n| Node {
+                    score: Box::new(BoostQuery::new(n.score, boost.into_inner() as f32)),
+                    count: n.count,
+                }))
+            }
             UserInputAst::Leaf(leaf) => match *leaf {
-                UserInputLeaf::Literal(literal) => self.literal(literal),
-                UserInputLeaf::All => Ok(Some(Box::new(AllQuery))),
+                UserInputLeaf::Literal(literal) => {
+                    // Words limited to source or id are matched as they are, with no bonus.
+                    let raw =
+                        matches!(literal.field_name.as_deref(), Some(name::SOURCE | name::ID));
+                    let q = self.literal(literal)?;
+                    if must && !raw && q.is_some() {
+                        self.bonuses += 1;
+                    }
+                    Ok(q)
+                }
+                UserInputLeaf::All => Ok(Some(Node::same(Box::new(AllQuery)))),
                 _ => Err(self.error(
                     "ranges, sets, regular expressions and field tests are not part of the query \
                      language; dates are searched with --from and --to",
@@ -206,7 +307,7 @@ impl Builder<'_> {
         }
     }
 
-    fn literal(&mut self, literal: UserInputLiteral) -> Result<Option<Box<dyn Query>>> {
+    fn literal(&mut self, literal: UserInputLiteral) -> Result<Option<Node>> {
         let f = self.index.fields;
         let scope = match literal.field_name.as_deref() {
             None => Scope::TitleAndBody,
@@ -216,10 +317,10 @@ impl Builder<'_> {
             Some(raw @ (name::SOURCE | name::ID)) => {
                 let field = if raw == name::ID { f.id } else { f.source };
                 let term = Term::from_field_text(field, &literal.phrase);
-                return Ok(Some(Box::new(TermQuery::new(
+                return Ok(Some(Node::same(Box::new(TermQuery::new(
                     term,
                     IndexRecordOption::Basic,
-                ))));
+                )))));
             }
             Some(other) => {
                 return Err(self.error(format!(
@@ -307,14 +408,18 @@ impl Builder<'_> {
         Box::new(BooleanQuery::new(clauses))
     }
 
-    /// An exact match scores its BM25 plus [`EXACT_BONUS`].
-    fn exact(query: Box<dyn Query>) -> Box<dyn Query> {
-        Box::new(BonusQuery::new(query, EXACT_BONUS))
+    /// An exact match scores its BM25 plus [`EXACT_BONUS`] (when there are expansions).
+    fn exact(&self, query: Box<dyn Query>) -> Box<dyn Query> {
+        if self.bonus {
+            Box::new(BonusQuery::new(query, EXACT_BONUS))
+        } else {
+            query
+        }
     }
 
-    /// How many documents hold the term in any of the fields: counted exactly up to
-    /// [`EXACT_COUNT_BELOW`], above that the count of the field that holds it most (counting
-    /// a frequent word's documents across fields would read all its postings).
+    /// How many documents hold the term in any of the fields: counted exactly when the plan
+    /// is for explaining, else the count of the one field that holds it most (a lower bound;
+    /// counting across fields would read all the word's postings once more per search).
     fn doc_freq(&self, fields: &[(Field, f32)], term: &str) -> u64 {
         let most = fields
             .iter()
@@ -325,7 +430,7 @@ impl Builder<'_> {
             })
             .max()
             .unwrap_or(0);
-        if most >= EXACT_COUNT_BELOW || fields.len() < 2 {
+        if !self.exact_counts || fields.len() < 2 {
             return most;
         }
         let query = Self::term_query(fields, term);
@@ -335,17 +440,17 @@ impl Builder<'_> {
     }
 
     /// One word: the best of its exact, part, sound and typo matches.
-    fn word(
-        &mut self,
-        original: &str,
-        term: &str,
-        scope: Scope,
-        field: Option<String>,
-    ) -> Box<dyn Query> {
+    fn word(&mut self, original: &str, term: &str, scope: Scope, field: Option<String>) -> Node {
         let word_fields = self.fields(scope, TermKind::Word);
         let doc_freq = self.doc_freq(&word_fields, term);
         let mut branches: Vec<Box<dyn Query>> =
-            vec![Self::exact(Self::term_query(&word_fields, term))];
+            vec![self.exact(Self::term_query(&word_fields, term))];
+        // Every (field, term) the word may match, for counting.
+        let mut any: Vec<Term> = Vec::new();
+        let mut count = |fields: &[(Field, f32)], term: &str| {
+            any.extend(fields.iter().map(|&(f, _)| Term::from_field_text(f, term)));
+        };
+        count(&word_fields, term);
         self.mark(scope, TermKind::Word, term);
         let mut plan = WordPlan {
             word: original.to_string(),
@@ -363,6 +468,7 @@ impl Builder<'_> {
                 Self::term_query(&part_fields, term),
                 PART_WEIGHT,
             )));
+            count(&part_fields, term);
             self.mark(scope, TermKind::Part, term);
             plan.parts = true;
         }
@@ -380,6 +486,7 @@ impl Builder<'_> {
             )));
             for c in &codes {
                 self.mark(scope, TermKind::Name, c);
+                count(&name_fields, c);
             }
             plan.code = Some(codes.join(" "));
         }
@@ -401,14 +508,30 @@ impl Builder<'_> {
                 for n in &near {
                     self.mark(scope, TermKind::Word, &n.term);
                     plan.typos.push(n.term.clone());
+                    count(&word_fields, &n.term);
                 }
             }
         }
         self.plan.words.push(plan);
+        let count: Box<dyn Query> = Box::new(BooleanQuery::new(
+            any.into_iter()
+                .map(|t| {
+                    let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
+                    (Occur::Should, q)
+                })
+                .collect(),
+        ));
         if branches.len() == 1 {
-            branches.remove(0)
+            Node {
+                score: branches.remove(0),
+                count,
+            }
         } else {
-            Box::new(DisjunctionMaxQuery::new(branches))
+            self.expanded = true;
+            Node {
+                score: Box::new(DisjunctionMaxQuery::new(branches)),
+                count,
+            }
         }
     }
 
@@ -419,7 +542,7 @@ impl Builder<'_> {
         terms: &[(String, usize)],
         scope: Scope,
         field: Option<String>,
-    ) -> Box<dyn Query> {
+    ) -> Node {
         let fields = self.fields(scope, TermKind::Word);
         let first = terms[0].1;
         let clauses = fields
@@ -456,15 +579,20 @@ impl Builder<'_> {
             word: original.to_string(),
             field,
             terms: terms.iter().map(|(t, _)| t.clone()).collect(),
-            doc_freq: self
-                .searcher
-                .search(&*query, &Count)
-                .map_or(0, |n| n as u64),
+            // Counting a phrase would evaluate it once more; its rarest word bounds it.
+            doc_freq: terms
+                .iter()
+                .map(|(t, _)| self.doc_freq(&fields, t))
+                .min()
+                .unwrap_or(0),
             parts: false,
             code: None,
             typos: Vec::new(),
         });
-        Self::exact(query)
+        Node {
+            count: query.box_clone(),
+            score: self.exact(query),
+        }
     }
 }
 

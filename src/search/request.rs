@@ -68,7 +68,8 @@ pub struct SearchRequest {
     pub limit: usize,
     /// How many hits to skip first (for paging).
     pub offset: usize,
-    /// The longest snippet, in characters.
+    /// The longest snippet, in characters; 0 for no snippets and no highlights (hits only,
+    /// faster).
     pub snippet_chars: usize,
     /// What each query word may also match beyond itself (compounds, name spellings, typos).
     pub expansions: Expansions,
@@ -126,7 +127,14 @@ impl SearchRequest {
         self
     }
 
+    /// Snippets of at most `chars` characters (0: none, and no highlights).
+    pub fn snippets(mut self, chars: usize) -> SearchRequest {
+        self.snippet_chars = chars;
+        self
+    }
+
     /// Chooses the expansions ([`Expansions::NONE`] for words only as written).
+
     pub fn expansions(mut self, expansions: Expansions) -> SearchRequest {
         self.expansions = expansions;
         self

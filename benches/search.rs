@@ -1,0 +1,297 @@
+//! Search latency per query type, in process: nachlese against the raw-tantivy baseline (see
+//! `common`; its stored-body schema, which snippets need) on the same articles, in one run,
+//! queries alternating between the two. Reports the median and p99 of single queries and the
+//! ratio of medians.
+//!
+//! The timed unit, as in `../shared/peers/tantivy-ref`: parse the query, find the top 10,
+//! fetch each hit's stored id (nachlese: its stored article); both also count all hits, as a
+//! search tool must say how many there are. "with snippets" adds a snippet for each hit (the
+//! baseline uses tantivy's `SnippetGenerator`).
+//!
+//! `cargo bench --bench search` (corpora: `../shared/data/10kgnad`, and a generated corpus of
+//! BENCH_DOCS articles, default 20,000).
+
+mod common;
+
+use std::cell::RefCell;
+use std::ops::Bound;
+use std::time::{Duration, Instant};
+
+use criterion::{BenchmarkId, Criterion};
+use nachlese::{DateRange, SearchRequest, Sort};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery};
+use tantivy::schema::Value;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DateTime, Order, TantivyDocument, Term};
+
+/// One query of a type: words (may be empty) and a date range (may be open).
+#[derive(Clone)]
+struct Q {
+    words: &'static str,
+    from: Option<&'static str>,
+    to: Option<&'static str>,
+}
+
+const fn q(words: &'static str) -> Q {
+    Q {
+        words,
+        from: None,
+        to: None,
+    }
+}
+
+fn types() -> Vec<(&'static str, Vec<Q>, bool, bool)> {
+    // (name, queries, snippets, sort by date)
+    vec![
+        (
+            "single word",
+            vec![q("Israel"), q("Regierung"), q("Fußball"), q("Klimawandel")],
+            false,
+            false,
+        ),
+        (
+            "two or three words",
+            vec![
+                q("Putin Auto"),
+                q("Flüchtlinge Grenze"),
+                q("Trump Putin Gipfel"),
+                q("Haushalt Schulden"),
+            ],
+            false,
+            false,
+        ),
+        (
+            "phrase",
+            vec![
+                q("\"Europäischen Union\""),
+                q("\"Vereinigten Staaten\""),
+                q("\"im vergangenen Jahr\""),
+            ],
+            false,
+            false,
+        ),
+        (
+            "date range",
+            vec![
+                Q {
+                    words: "Regierung",
+                    from: Some("2010-01-01"),
+                    to: Some("2012-12-31"),
+                },
+                Q {
+                    words: "Ukraine",
+                    from: Some("2020-01-01"),
+                    to: Some("2025-12-31"),
+                },
+            ],
+            false,
+            false,
+        ),
+        (
+            "date-sorted listing",
+            vec![Q {
+                words: "",
+                from: Some("2015-01-01"),
+                to: Some("2016-12-31"),
+            }],
+            false,
+            true,
+        ),
+        (
+            "with snippets",
+            vec![
+                q("Verteidigungsminister Besuch"),
+                q("Merz Zölle"),
+                q("Waffenruhe Gaza"),
+            ],
+            true,
+            false,
+        ),
+    ]
+}
+
+fn nachlese_request(query: &Q, snippets: bool, by_date: bool) -> SearchRequest {
+    let period = |d: Option<&str>| d.map(|d| d.parse().expect("date"));
+    let range = DateRange::new(period(query.from), period(query.to)).expect("range");
+    SearchRequest::new(query.words)
+        .range(range)
+        .limit(10)
+        .snippets(if snippets { 200 } else { 0 })
+        .sort(if by_date {
+            Sort::Newest
+        } else {
+            Sort::Relevance
+        })
+}
+
+fn baseline_search(
+    b: &common::Baseline,
+    searcher: &tantivy::Searcher,
+    parser: &QueryParser,
+    query: &Q,
+    snippets: bool,
+    by_date: bool,
+) -> usize {
+    let text: Box<dyn Query> = if query.words.is_empty() {
+        Box::new(tantivy::query::AllQuery)
+    } else {
+        parser.parse_query_lenient(query.words).0
+    };
+    let bound = |d: Option<&str>, end: bool| {
+        d.map_or(Bound::Unbounded, |d| {
+            let t = nachlese::dates::parse_timestamp(d).expect("date");
+            let t = if end { t + time::Duration::DAY } else { t };
+            let term = Term::from_field_date_for_search(b.date, DateTime::from_utc(t));
+            if end {
+                Bound::Excluded(term)
+            } else {
+                Bound::Included(term)
+            }
+        })
+    };
+    let full: Box<dyn Query> = if query.from.is_some() || query.to.is_some() {
+        let range = RangeQuery::new(bound(query.from, false), bound(query.to, true));
+        Box::new(BooleanQuery::new(vec![
+            (Occur::Must, text.box_clone()),
+            (Occur::Must, Box::new(BoostQuery::new(Box::new(range), 0.0))),
+        ]))
+    } else {
+        text.box_clone()
+    };
+    // The total number of hits is part of the answer, as nachlese gives it.
+    let (total, addresses): (usize, Vec<_>) = if by_date {
+        let top = TopDocs::with_limit(10).order_by_fast_field::<DateTime>("date", Order::Desc);
+        let (n, top) = searcher.search(&full, &(Count, top)).expect("search");
+        (n, top.into_iter().map(|(_, a)| a).collect())
+    } else {
+        let (n, top) = searcher
+            .search(&full, &(Count, TopDocs::with_limit(10).order_by_score()))
+            .expect("search");
+        (n, top.into_iter().map(|(_, a)| a).collect())
+    };
+    let generator =
+        snippets.then(|| SnippetGenerator::create(searcher, &*text, b.body).expect("snippets"));
+    let mut n = total;
+    for a in addresses {
+        let doc: TantivyDocument = searcher.doc(a).expect("doc");
+        n += doc
+            .get_first(b.id)
+            .and_then(|v| v.as_str())
+            .map_or(0, str::len);
+        if let Some(g) = &generator {
+            n += g.snippet_from_doc(&doc).fragment().len();
+        }
+    }
+    n
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn corpus(c: &mut Criterion, name: &str, articles: &[nachlese::Article]) {
+    let ours = common::nachlese_index(articles, 2);
+    let base = common::baseline(true);
+    base.fill(articles, 2);
+    let searcher = base.index.reader().expect("reader").searcher();
+    let mut parser = QueryParser::for_index(&base.index, vec![base.title, base.body]);
+    parser.set_conjunction_by_default();
+
+    let mut rows = Vec::new();
+    for (ty, queries, snippets, by_date) in types() {
+        let samples: [RefCell<Vec<Duration>>; 2] = Default::default();
+        let mut g = c.benchmark_group(format!("search/{name}/{ty}"));
+        g.warm_up_time(Duration::from_millis(500))
+            .measurement_time(Duration::from_secs(3));
+        let requests: Vec<SearchRequest> = queries
+            .iter()
+            .map(|q| nachlese_request(q, snippets, by_date))
+            .collect();
+        g.bench_function(BenchmarkId::from_parameter("nachlese"), |b| {
+            let mut i = 0;
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let r = &requests[i % requests.len()];
+                    i += 1;
+                    let t = Instant::now();
+                    std::hint::black_box(ours.search(r).expect("search"));
+                    let d = t.elapsed();
+                    samples[0].borrow_mut().push(d);
+                    total += d;
+                }
+                total
+            })
+        });
+        g.bench_function(BenchmarkId::from_parameter("baseline"), |b| {
+            let mut i = 0;
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let q = &queries[i % queries.len()];
+                    i += 1;
+                    let t = Instant::now();
+                    std::hint::black_box(baseline_search(
+                        &base, &searcher, &parser, q, snippets, by_date,
+                    ));
+                    let d = t.elapsed();
+                    samples[1].borrow_mut().push(d);
+                    total += d;
+                }
+                total
+            })
+        });
+        g.finish();
+        let [ours_s, base_s] = samples.map(|s| {
+            let mut v = s.into_inner();
+            v.sort();
+            v
+        });
+        if !ours_s.is_empty() && !base_s.is_empty() {
+            rows.push((
+                ty,
+                percentile(&ours_s, 0.5),
+                percentile(&ours_s, 0.99),
+                percentile(&base_s, 0.5),
+                percentile(&base_s, 0.99),
+            ));
+        }
+    }
+    println!(
+        "\n{name}: {} articles; latency of one query (µs)",
+        articles.len()
+    );
+    println!(
+        "{:<22} {:>10} {:>10} {:>10} {:>10} {:>8}",
+        "query type", "ours p50", "ours p99", "base p50", "base p99", "ratio"
+    );
+    let us = |d: Duration| d.as_secs_f64() * 1e6;
+    for (ty, o50, o99, b50, b99) in rows {
+        println!(
+            "{ty:<22} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>8.2}",
+            us(o50),
+            us(o99),
+            us(b50),
+            us(b99),
+            us(o50) / us(b50)
+        );
+    }
+    println!("(ratio: nachlese's median over the baseline's; below 1 is faster)");
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    if let Some(articles) = common::gnad() {
+        corpus(&mut c, "10kgnad", &articles);
+    }
+    let docs: usize = std::env::var("BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    if let Some((_, articles)) = common::bench_corpus(docs) {
+        corpus(&mut c, &format!("bench-{docs}"), &articles);
+    }
+    c.final_summary();
+}
