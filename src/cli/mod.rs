@@ -104,6 +104,10 @@ fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result
         .expansions(expansions);
     let index = open(dir)?;
     let results = index.search(&request)?;
+    // The process ends after printing; unmapping every segment file on the way out would
+    // cost a short search's time again, and the OS reclaims the mappings anyway.
+    std::mem::forget(index);
+
     for note in &results.notes {
         eprintln!("nachlese: note: {note}");
     }

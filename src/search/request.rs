@@ -134,7 +134,6 @@ impl SearchRequest {
     }
 
     /// Chooses the expansions ([`Expansions::NONE`] for words only as written).
-
     pub fn expansions(mut self, expansions: Expansions) -> SearchRequest {
         self.expansions = expansions;
         self

@@ -36,7 +36,7 @@ pub(crate) fn matches(text: &str, marks: &Marks, positions: &HashSet<u32>) -> Ve
         let hit = positions.contains(&(t.position as u32))
             || (word.starts_with(char::is_uppercase)
                 && ((!parts.is_empty() && may_have_part(word, &parts))
-                    || (!codes.is_empty() && codes.contains(&name_code(word).as_str())))
+                    || (!codes.is_empty() && may_sound_like(word, &codes)))
                 && {
                     // The cheap guesses above let through few words; the analysis decides.
                     let w = cached_word(word);
@@ -67,10 +67,28 @@ fn may_have_part(word: &str, parts: &[&str]) -> bool {
     parts.iter().any(|p| folded.contains(p))
 }
 
-/// The sound code the analysis would give `word` if it is a name (without the checks).
-fn name_code(word: &str) -> String {
+/// Whether `word` may have one of these sound codes. A first letter that Kölner Phonetik
+/// codes (it reads only the letter after it for that) fixes the code's first digit, which
+/// rules out most words before the whole code is computed.
+fn may_sound_like(word: &str, codes: &[&str]) -> bool {
+    let head: String = word.chars().take(2).flat_map(char::to_lowercase).collect();
+    let coded_first = head
+        .chars()
+        .next()
+        .is_some_and(|c| c != 'h' && (c.is_ascii_alphabetic() || "äöüß".contains(c)));
+    if coded_first {
+        let first = crate::analysis::cologne_phonetic(&head);
+        let Some(digit) = first.chars().next() else {
+            return false;
+        };
+        if !codes.iter().any(|c| c.starts_with(digit)) {
+            return false;
+        }
+    }
+
     let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-    crate::analysis::name_code(&lower.replace('ß', "ss"))
+    let code = crate::analysis::name_code(&lower.replace('ß', "ss"));
+    codes.contains(&code.as_str())
 }
 
 /// The passage of at most `max_chars` characters that holds the most different query terms
