@@ -2,6 +2,7 @@
 
 mod bundled;
 mod document;
+mod merges;
 mod meta;
 pub(crate) mod schema;
 mod stats;

@@ -97,15 +97,25 @@ pub struct Writer<'a> {
 impl<'a> Writer<'a> {
     pub(crate) fn new(index: &'a Index, options: WriterOptions) -> Result<Writer<'a>> {
         let (threads, memory) = options.normalised();
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(memory / threads)
+            // A merge reads its segments through memory maps, which count as the process's
+            // memory: one merge at a time (tantivy's default is four), each of capped size
+            // (see `merges`), keeps a large build's peak near the writer's budget plus one
+            // merge.
+            .num_merge_threads(1)
+            .build();
         let inner = index
             .inner
-            .writer_with_num_threads(threads, memory)
+            .writer_with_options(options)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => Error::IndexLocked {
                     path: index.path.clone().unwrap_or_default(),
                 },
                 e => Error::Tantivy(e),
             })?;
+        inner.set_merge_policy(Box::new(super::merges::CappedMerges::default()));
         // Read the committed state only now that we hold the lock: no one can change it.
         index.reader.reload()?;
         // A brand-new index has no metadata yet; its first commit writes it.
