@@ -14,34 +14,14 @@
 mod common;
 
 use std::cell::RefCell;
-use std::ops::Bound;
 use std::time::{Duration, Instant};
 
+use common::{Q, q};
 use criterion::{BenchmarkId, Criterion};
 use nachlese::{DateRange, SearchRequest, Sort};
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, QueryParser, RangeQuery};
-use tantivy::schema::Value;
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, Order, TantivyDocument, Term};
+use tantivy::query::QueryParser;
 
-/// One query of a type: words (may be empty) and a date range (may be open).
-#[derive(Clone)]
-struct Q {
-    words: &'static str,
-    from: Option<&'static str>,
-    to: Option<&'static str>,
-}
-
-const fn q(words: &'static str) -> Q {
-    Q {
-        words,
-        from: None,
-        to: None,
-    }
-}
-
-fn types() -> Vec<(&'static str, Vec<Q>, bool, bool)> {
+fn types() -> Vec<(&'static str, Vec<common::Q>, bool, bool)> {
     // (name, queries, snippets, sort by date)
     vec![
         (
@@ -125,72 +105,6 @@ fn nachlese_request(query: &Q, snippets: bool, by_date: bool) -> SearchRequest {
         })
 }
 
-fn baseline_search(
-    b: &common::Baseline,
-    searcher: &tantivy::Searcher,
-    parser: &QueryParser,
-    query: &Q,
-    snippets: bool,
-    by_date: bool,
-) -> usize {
-    let text: Box<dyn Query> = if query.words.is_empty() {
-        Box::new(tantivy::query::AllQuery)
-    } else {
-        parser.parse_query_lenient(query.words).0
-    };
-    let bound = |d: Option<&str>, end: bool| {
-        d.map_or(Bound::Unbounded, |d| {
-            let t = nachlese::dates::parse_timestamp(d).expect("date");
-            let t = if end { t + time::Duration::DAY } else { t };
-            let term = Term::from_field_date_for_search(b.date, DateTime::from_utc(t));
-            if end {
-                Bound::Excluded(term)
-            } else {
-                Bound::Included(term)
-            }
-        })
-    };
-    let full: Box<dyn Query> = if query.from.is_some() || query.to.is_some() {
-        let range = RangeQuery::new(bound(query.from, false), bound(query.to, true));
-        Box::new(BooleanQuery::new(vec![
-            (Occur::Must, text.box_clone()),
-            (Occur::Must, Box::new(BoostQuery::new(Box::new(range), 0.0))),
-        ]))
-    } else {
-        text.box_clone()
-    };
-    // The total number of hits is part of the answer, as nachlese gives it.
-    let (total, addresses): (usize, Vec<_>) = if by_date {
-        let top = TopDocs::with_limit(10).order_by_fast_field::<DateTime>("date", Order::Desc);
-        let (n, top) = searcher.search(&full, &(Count, top)).expect("search");
-        (n, top.into_iter().map(|(_, a)| a).collect())
-    } else {
-        let (n, top) = searcher
-            .search(&full, &(Count, TopDocs::with_limit(10).order_by_score()))
-            .expect("search");
-        (n, top.into_iter().map(|(_, a)| a).collect())
-    };
-    let generator =
-        snippets.then(|| SnippetGenerator::create(searcher, &*text, b.body).expect("snippets"));
-    let mut n = total;
-    for a in addresses {
-        let doc: TantivyDocument = searcher.doc(a).expect("doc");
-        n += doc
-            .get_first(b.id)
-            .and_then(|v| v.as_str())
-            .map_or(0, str::len);
-        if let Some(g) = &generator {
-            n += g.snippet_from_doc(&doc).fragment().len();
-        }
-    }
-    n
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
-}
-
 fn corpus(c: &mut Criterion, name: &str, articles: &[nachlese::Article]) {
     let ours = common::nachlese_index(articles, 2);
     let base = common::baseline(true);
@@ -233,8 +147,8 @@ fn corpus(c: &mut Criterion, name: &str, articles: &[nachlese::Article]) {
                     let q = &queries[i % queries.len()];
                     i += 1;
                     let t = Instant::now();
-                    std::hint::black_box(baseline_search(
-                        &base, &searcher, &parser, q, snippets, by_date,
+                    std::hint::black_box(common::baseline_search(
+                        &base, &searcher, &parser, q, snippets, by_date, None,
                     ));
                     let d = t.elapsed();
                     samples[1].borrow_mut().push(d);
@@ -252,10 +166,10 @@ fn corpus(c: &mut Criterion, name: &str, articles: &[nachlese::Article]) {
         if !ours_s.is_empty() && !base_s.is_empty() {
             rows.push((
                 ty,
-                percentile(&ours_s, 0.5),
-                percentile(&ours_s, 0.99),
-                percentile(&base_s, 0.5),
-                percentile(&base_s, 0.99),
+                common::percentile(&ours_s, 0.5),
+                common::percentile(&ours_s, 0.99),
+                common::percentile(&base_s, 0.5),
+                common::percentile(&base_s, 0.99),
             ));
         }
     }
