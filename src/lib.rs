@@ -44,5 +44,5 @@ pub mod search;
 pub use corpus::{Article, Document, InputError};
 pub use dates::{DateRange, Period};
 pub use error::{Error, Result};
-pub use index::{Index, StoredArticle, WriteStats, Writer, WriterOptions};
+pub use index::{CheckReport, Index, StoredArticle, WriteStats, Writer, WriterOptions};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort};

@@ -1,5 +1,7 @@
 //! `nachlese index`: formats, folders, updates, and bad input that changes nothing.
 
+use std::path::Path;
+
 use predicates::prelude::*;
 
 use crate::util::{Env, record, snapshot, stderr};
@@ -49,7 +51,10 @@ fn reads_every_format_and_walks_folders() {
     let v = env.json(&["show", "md-1"]);
     assert_eq!(v["tags"][0], "Russland");
     assert_eq!(v["source"], "Test");
-    assert_eq!(v["origin"], "in/a.md");
+    // The file, absolute, so that it can be found again from anywhere.
+    let origin = v["origin"].as_str().unwrap();
+    assert!(Path::new(origin).is_absolute(), "{origin}");
+    assert!(origin.ends_with("in/a.md"), "{origin}");
 }
 
 #[test]
@@ -96,11 +101,19 @@ fn same_id_again_is_an_update_never_a_duplicate() {
     env.write("a.md", MD);
     env.write("b.jsonl", record("l-1", "Alt", "2023-01-01", "x"));
     env.index_files(&["a.md", "b.jsonl"]);
+    // Unchanged files are skipped...
     env.on_index(&["index", "a.md", "b.jsonl"])
         .assert()
         .success()
         .stderr(predicate::str::contains(
-            "0 new, 2 updated; the index holds 2 article(s)",
+            "0 new, 0 updated; 2 unchanged file(s) skipped; the index holds 2 article(s)",
+        ));
+    // ...and read with --force, which finds the articles as the index holds them.
+    env.on_index(&["index", "--force", "a.md", "b.jsonl"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "0 new, 0 updated, 2 unchanged; the index holds 2 article(s)",
         ));
     assert_eq!(count(&env), 2);
     env.write("b.jsonl", record("l-1", "Neu", "2023-01-01", "x"));
@@ -298,8 +311,17 @@ fn keep_going_indexes_the_good_and_lists_the_bad() {
     assert!(err.contains("skipped 3 bad one(s)"), "{err}");
     assert_eq!(count(&env), 4);
 
+    // Read again (it has not changed, so only with --force): its problems are listed again.
     let v = env.json(&["index", "--keep-going", "mixed.jsonl"]);
-    assert_eq!(v["updated"], 2);
+    assert_eq!(
+        (v["unchanged_files"].as_u64(), v["rejections"].as_u64()),
+        (Some(1), Some(0))
+    );
+    let v = env.json(&["index", "--keep-going", "--force", "mixed.jsonl"]);
+    assert_eq!(
+        (v["updated"].as_u64(), v["unchanged"].as_u64()),
+        (Some(0), Some(2))
+    );
     assert_eq!(v["rejected"].as_array().unwrap().len(), 2);
     assert_eq!(v["rejected"][0]["path"], "mixed.jsonl");
     assert_eq!(v["rejected"][0]["line"], 2);

@@ -46,9 +46,17 @@ pub enum Command {
     /// Add articles from files and folders (.md, .json, .jsonl, .ndjson; `-` reads JSON
     /// Lines from standard input).
     ///
-    /// An article whose id is already in the index replaces it. If any input is bad, nothing
-    /// is indexed (unless --keep-going).
+    /// An article whose id is already in the index replaces it; files unchanged since they
+    /// were indexed are skipped. If any input is bad, nothing is indexed (unless
+    /// --keep-going).
     Index(IndexArgs),
+    /// Delete articles by id.
+    ///
+    /// Exit status: 0 if every id was found and deleted, 1 if some were not in the index.
+    Delete(DeleteArgs),
+    /// Verify an index: it opens, was written by this version, its files are intact and its
+    /// counts add up. Says what to do when it is not sound (exit status 2).
+    Check(JsonArg),
     /// Print one article.
     Show(ShowArgs),
     /// Count the articles, their date span and how many appeared each month.
@@ -146,6 +154,27 @@ pub struct IndexArgs {
     /// No progress bar (there is none anyway when standard error is not a terminal).
     #[arg(long, short = 'q')]
     pub quiet: bool,
+
+    /// Read every file, also those unchanged since they were indexed (skipped otherwise).
+    #[arg(long)]
+    pub force: bool,
+
+    /// Also remove the articles of files under PATH that are gone, or that were changed and
+    /// no longer hold them: the index then mirrors the files.
+    #[arg(long)]
+    pub prune: bool,
+}
+
+/// Arguments of `delete`.
+#[derive(Debug, clap::Args)]
+pub struct DeleteArgs {
+    /// The ids of the articles to delete.
+    #[arg(value_name = "ID", required = true)]
+    pub ids: Vec<String>,
+
+    /// Print a JSON report for scripts.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `show`.

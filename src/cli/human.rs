@@ -7,7 +7,7 @@ use nachlese::analysis::{AnalyzedToken, TermKind};
 use nachlese::dates::{format_day, format_rfc3339};
 use nachlese::index::Stats;
 use nachlese::search::WordPlan;
-use nachlese::{SearchResults, StoredArticle, search};
+use nachlese::{CheckReport, SearchResults, StoredArticle, search};
 
 use super::style::Style;
 
@@ -206,4 +206,36 @@ pub fn plan(out: &mut impl Write, style: &Style, words: &[WordPlan]) -> io::Resu
         writeln!(out, "{}  {}", style.title(&w.word), what.join(" · "))?;
     }
     Ok(())
+}
+
+/// The verdict of `check`, and what to do about an unsound index.
+pub fn check(out: &mut impl Write, report: &CheckReport) -> io::Result<()> {
+    let place = report.path.as_ref().map_or("the index".to_string(), |p| {
+        format!("the index at {}", p.display())
+    });
+    let docs = plural(report.articles, "article", "articles");
+    if report.is_sound() {
+        writeln!(
+            out,
+            "{place} is sound: {docs} in {} segment(s), format {}, analyzer {}",
+            report.segments, report.format, report.analyzer
+        )?;
+        if report.deleted > 0 {
+            writeln!(
+                out,
+                "({} replaced or deleted article(s) still take space until segments merge)",
+                report.deleted
+            )?;
+        }
+        return Ok(());
+    }
+    writeln!(out, "{place} is NOT sound ({docs}):")?;
+    for p in &report.problems {
+        writeln!(out, "  - {p}")?;
+    }
+    writeln!(
+        out,
+        "Rebuild it: delete the folder and index your files again (nachlese index --index DIR \
+         PATH...). The default index is rebuilt on its next use once deleted."
+    )
 }

@@ -99,12 +99,24 @@ pub fn index_report(
     json!({
         "added": stats.added,
         "updated": stats.updated,
+        "unchanged": stats.unchanged,
+        "unchanged_files": stats.unchanged_files,
+        "deleted": stats.deleted,
         "rejections": rejections,
         "rejected": rejected.iter().map(|e| json!({
             "path": e.path.to_string_lossy(),
             "line": e.line,
             "message": e.kind.to_string(),
         })).collect::<Vec<_>>(),
+        "documents": documents,
+    })
+}
+
+/// The report of `delete --json`.
+pub fn delete_report(deleted: u64, missing: &[&str], documents: u64) -> Value {
+    json!({
+        "deleted": deleted,
+        "missing": missing,
         "documents": documents,
     })
 }

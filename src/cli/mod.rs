@@ -16,7 +16,7 @@ use nachlese::{
 };
 
 pub use args::Args;
-use args::{AnalyzeArgs, Command, IndexArgs, JsonArg, SearchArgs, ShowArgs, SortArg};
+use args::{AnalyzeArgs, Command, DeleteArgs, IndexArgs, JsonArg, SearchArgs, ShowArgs, SortArg};
 use style::Style;
 
 /// Exit status: something found or done.
@@ -31,6 +31,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let code = match args.command {
         Command::Search(a) => search(index, &style, a)?,
         Command::Index(a) => index_paths(index, a)?,
+        Command::Delete(a) => delete(index, a)?,
+        Command::Check(a) => check(index, a)?,
         Command::Show(a) => show(index, &style, a)?,
         Command::Stats(a) => stats(index, &style, a)?,
         Command::Analyze(a) => analyze(index, &style, a)?,
@@ -137,6 +139,9 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
         threads: a.threads.map_or(defaults.threads, usize::from),
         memory_bytes: a.memory as usize * 1_000_000,
     })?;
+    if a.force {
+        writer.read_unchanged_files();
+    }
     let bar = progress::Bar::new(
         nachlese::corpus::input_bytes(a.paths.iter().cloned()),
         a.quiet,
@@ -158,6 +163,12 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
         },
         |p| bar.update(p),
     );
+    let read = read.and_then(|_| {
+        if a.prune {
+            writer.prune(&a.paths)?;
+        }
+        Ok(())
+    });
     if let Err(e) = read {
         bar.clear();
         drop(writer);
@@ -179,12 +190,64 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
             stats.added,
             stats.updated
         );
+        if stats.unchanged > 0 {
+            msg.push_str(&format!(", {} unchanged", stats.unchanged));
+        }
+        if stats.unchanged_files > 0 {
+            msg.push_str(&format!(
+                "; {} unchanged file(s) skipped",
+                stats.unchanged_files
+            ));
+        }
+        if stats.deleted > 0 {
+            msg.push_str(&format!("; removed {}", stats.deleted));
+        }
         if rejections > 0 {
             msg.push_str(&format!("; skipped {rejections} bad one(s)"));
         }
         eprintln!("{msg}; the index holds {documents} article(s)");
     }
     Ok(if rejections == 0 { FOUND } else { NOT_FOUND })
+}
+
+fn delete(dir: Option<&std::path::Path>, a: DeleteArgs) -> Result<u8> {
+    let index = open(dir)?;
+    let mut writer = index.writer()?;
+    let mut missing = Vec::new();
+    for id in &a.ids {
+        if !writer.delete(id)? {
+            missing.push(id.as_str());
+        }
+    }
+    let stats = writer.commit()?;
+    let documents = index.len();
+    if a.json {
+        print_json(&json::delete_report(stats.deleted, &missing, documents))?;
+    } else {
+        for id in &missing {
+            eprintln!("nachlese: no article with id {id:?}");
+        }
+        eprintln!(
+            "deleted {} article(s); the index holds {documents} article(s)",
+            stats.deleted
+        );
+    }
+    Ok(if missing.is_empty() { FOUND } else { NOT_FOUND })
+}
+
+/// Exit status of `check` for an index that is not sound.
+const UNSOUND: u8 = 2;
+
+fn check(dir: Option<&std::path::Path>, a: JsonArg) -> Result<u8> {
+    let report = open(dir)?.check()?;
+    if a.json {
+        print_json(&serde_json::to_value(&report)?)?;
+    } else {
+        let mut out = stdout();
+        human::check(&mut out, &report)?;
+        out.flush()?;
+    }
+    Ok(if report.is_sound() { FOUND } else { UNSOUND })
 }
 
 fn show(dir: Option<&std::path::Path>, style: &Style, a: ShowArgs) -> Result<u8> {

@@ -72,6 +72,7 @@ impl Article {
     pub fn validate(&self) -> Result<(), InputErrorKind> {
         check_id(&self.id)?;
         check_title(&self.title)?;
+        check_size(&self.title, &self.body)?;
         let secs = self.date.unix_timestamp();
         if !(dates::MIN_TIMESTAMP..=dates::MAX_TIMESTAMP).contains(&secs) {
             return Err(InputErrorKind::InvalidDate(DateError {
@@ -107,6 +108,7 @@ impl Fields {
         let date = self.date.ok_or(InputErrorKind::MissingField("date"))?;
         let date = dates::parse_timestamp(&date).map_err(InputErrorKind::InvalidDate)?;
         let body = self.body.ok_or(InputErrorKind::MissingField("body"))?;
+        check_size(&title, &body)?;
         Ok(Article {
             id,
             title,
@@ -145,6 +147,17 @@ fn check_id(id: &str) -> Result<(), InputErrorKind> {
         field: "id",
         problem,
     })
+}
+
+fn check_size(title: &str, body: &str) -> Result<(), InputErrorKind> {
+    let bytes = title.len() + body.len();
+    if bytes > super::MAX_ARTICLE_BYTES {
+        return Err(InputErrorKind::TooLarge {
+            bytes: bytes as u64,
+            limit: super::MAX_ARTICLE_BYTES as u64,
+        });
+    }
+    Ok(())
 }
 
 fn check_title(title: &str) -> Result<(), InputErrorKind> {

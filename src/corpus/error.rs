@@ -83,4 +83,17 @@ pub enum InputErrorKind {
     /// The folder walk failed: a symlink loop, an unreadable folder.
     #[error("{0}")]
     Walk(String),
+    /// An article, or a file read whole, larger than nachlese accepts.
+    #[error(
+        "too large: {:.1} MB, where nachlese accepts at most {:.0} MB{}",
+        *bytes as f64 / 1e6,
+        *limit as f64 / 1e6,
+        if *limit == super::MAX_FILE_BYTES { " per .md or .json file (use JSON Lines for more)" } else { " per article" }
+    )]
+    TooLarge {
+        /// The size found, in bytes.
+        bytes: u64,
+        /// The limit, in bytes.
+        limit: u64,
+    },
 }

@@ -58,6 +58,7 @@ fn parse_object(path: &Path, line: usize, text: &str) -> Result<Document, InputE
         origin: Origin {
             path: path.to_path_buf(),
             line: line + leading_lines(text),
+            stamp: 0,
         },
     })
 }
@@ -80,9 +81,45 @@ fn json_error(path: &Path, first_line: usize, e: &serde_json::Error) -> InputErr
     InputError::new(path, line, InputErrorKind::Json(msg))
 }
 
+/// The longest line (one article) read: longer ones are skipped with an error, without
+/// holding them in memory.
+pub(crate) const MAX_LINE_BYTES: usize = super::MAX_ARTICLE_BYTES;
+
+/// Reads up to and including the next `\n` into `buf`, keeping at most `max` bytes of it (the
+/// rest is read and dropped). Returns how many bytes the line had.
+fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok(total);
+        }
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        if total + chunk.len() <= max {
+            buf.extend_from_slice(chunk);
+        } else {
+            buf.clear();
+        }
+        let n = chunk.len();
+        total += n;
+        reader.consume(n);
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
 /// Reads JSON Lines: one article object per line, blank lines skipped.
 ///
-/// Streams: only one line is in memory at a time, whatever the file's size.
+/// Streams: only one line is in memory at a time, whatever the file's size, and a line is
+/// at most [`MAX_LINE_BYTES`].
 pub(crate) struct JsonLines<R> {
     reader: R,
     path: PathBuf,
@@ -112,11 +149,21 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
             self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
+            match read_line(&mut self.reader, &mut self.buf, MAX_LINE_BYTES) {
                 Ok(0) => self.done = true,
                 Ok(n) => {
                     self.line += 1;
                     self.bytes += n as u64;
+                    if n > MAX_LINE_BYTES {
+                        return Some(Err(InputError::new(
+                            &self.path,
+                            Some(self.line),
+                            InputErrorKind::TooLarge {
+                                bytes: n as u64,
+                                limit: MAX_LINE_BYTES as u64,
+                            },
+                        )));
+                    }
                     let mut bytes = &self.buf[..];
                     if self.line == 1 {
                         bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);

@@ -104,6 +104,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Document, InputError> {
         origin: Origin {
             path: path.to_path_buf(),
             line: 1,
+            stamp: 0,
         },
     })
 }

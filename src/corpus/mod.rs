@@ -61,6 +61,14 @@ use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
 
 pub use article::{Article, MAX_ID_BYTES};
+
+/// The largest article nachlese reads, in bytes (of its JSON line, or of its title and text):
+/// far above any news article, and low enough that a runaway input cannot exhaust memory.
+pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
+
+/// The largest `.md` or `.json` file nachlese reads (they are read whole; JSON Lines files
+/// are streamed and may be of any size).
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
 pub use error::{InputError, InputErrorKind};
 pub use files::{Format, STDIN};
 
@@ -83,9 +91,44 @@ pub struct Origin {
     pub path: PathBuf,
     /// The 1-based line.
     pub line: usize,
+    /// The file's [stamp](file_stamp) when it was read (0 where there is none: standard
+    /// input, text parsed from memory).
+    pub stamp: u64,
+}
+
+/// A fingerprint of a file's state: its size, modification time and (on Unix) device and
+/// inode, hashed. Re-indexing skips a file whose stamp has not changed, as `make` and
+/// `rsync` do; never 0.
+pub fn file_stamp(meta: &std::fs::Metadata) -> u64 {
+    let mut parts: Vec<u8> = Vec::with_capacity(40);
+    parts.extend(meta.len().to_le_bytes());
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    parts.extend(modified.to_le_bytes());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        parts.extend(meta.dev().to_le_bytes());
+        parts.extend(meta.ino().to_le_bytes());
+    }
+    xxhash_rust::xxh3::xxh3_64(&parts).max(1)
 }
 
 fn read_whole(path: &Path, format: Format) -> Vec<Result<Document, InputError>> {
+    let too_large = |bytes| {
+        let kind = InputErrorKind::TooLarge {
+            bytes,
+            limit: MAX_FILE_BYTES,
+        };
+        vec![Err(InputError::new(path, None, kind))]
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => return too_large(m.len()),
+        _ => {}
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return vec![Err(InputError::new(path, None, InputErrorKind::Io(e)))],
@@ -131,6 +174,41 @@ pub fn parse_markdown(path: &Path, text: &str) -> Result<Document, InputError> {
     markdown::parse(path, text)
 }
 
+/// Parses the text of one `.json` file (an article object or an array of them); `path` is
+/// only used in errors and origins.
+///
+/// ```
+/// use std::path::Path;
+///
+/// let docs = nachlese::corpus::parse_json(
+///     Path::new("a.json"),
+///     r#"[{"id":"a","title":"T","date":"2024-02-20","body":""}, {"id":"b"}]"#,
+/// );
+/// assert_eq!(docs[0].as_ref().unwrap().article.id, "a");
+/// assert_eq!(docs[1].as_ref().unwrap_err().to_string(), "a.json:1: missing required field `title`");
+/// ```
+pub fn parse_json(path: &Path, text: &str) -> Vec<Result<Document, InputError>> {
+    json::parse_json(path, text)
+}
+
+/// Reads JSON Lines from `reader` one article at a time, as from a `.jsonl` file named
+/// `path` (used only in errors and origins).
+///
+/// ```
+/// use std::path::Path;
+///
+/// let input = "{\"id\":\"a\",\"title\":\"T\",\"date\":\"2024-02-20\",\"body\":\"\"}\n{oops\n";
+/// let docs: Vec<_> = nachlese::corpus::read_json_lines(Path::new("-"), input.as_bytes()).collect();
+/// assert!(docs[0].is_ok());
+/// assert!(docs[1].as_ref().unwrap_err().to_string().starts_with("-:2: malformed JSON"));
+/// ```
+pub fn read_json_lines<R: io::BufRead>(
+    path: &Path,
+    reader: R,
+) -> impl Iterator<Item = Result<Document, InputError>> {
+    JsonLines::new(path.to_path_buf(), reader)
+}
+
 /// Every document in the given files and folders, in order, one at a time.
 ///
 /// Folders are walked recursively in file-name order, following symlinks and skipping
@@ -141,9 +219,16 @@ pub fn parse_markdown(path: &Path, text: &str) -> Result<Document, InputError> {
 pub struct Documents {
     files: Files,
     current: Current,
+    /// The current file's stamp.
+    stamp: u64,
     /// Bytes of the files finished (or, for JSON Lines, begun) before the current one.
     bytes_before: u64,
+    unchanged: Option<Box<UnchangedFn>>,
+    skipped: u64,
 }
+
+/// Says whether a file (path, stamp) is unchanged since it was indexed.
+type UnchangedFn = dyn FnMut(&Path, u64) -> bool + Send;
 
 enum Current {
     Idle,
@@ -157,8 +242,26 @@ impl Documents {
         Documents {
             files: Files::new(paths),
             current: Current::Idle,
+            stamp: 0,
             bytes_before: 0,
+            unchanged: None,
+            skipped: 0,
         }
+    }
+
+    /// Skips every file for which `unchanged(path, stamp)` says it has not changed since it
+    /// was last read (see [`file_stamp`]).
+    pub fn skip_unchanged(
+        mut self,
+        unchanged: impl FnMut(&Path, u64) -> bool + Send + 'static,
+    ) -> Documents {
+        self.unchanged = Some(Box::new(unchanged));
+        self
+    }
+
+    /// How many files were skipped as unchanged so far.
+    pub fn skipped_files(&self) -> u64 {
+        self.skipped
     }
 
     /// How many bytes of input have been read so far (for progress reports).
@@ -190,14 +293,41 @@ impl Iterator for Documents {
                 Current::List(items) => items.next(),
                 Current::Lines(lines) => lines.next(),
             };
-            if next.is_some() {
-                return next;
+            if let Some(mut next) = next {
+                if let Ok(doc) = &mut next {
+                    doc.origin.stamp = self.stamp;
+                }
+                return Some(next);
             }
             if let Current::Lines(lines) = &self.current {
                 self.bytes_before += lines.bytes;
             }
             self.current = Current::Idle;
-            self.current = match self.files.next()? {
+            let file = match self.files.next()? {
+                Ok((path, format)) if path.as_os_str() != STDIN => {
+                    match std::fs::metadata(&path) {
+                        Ok(meta) => {
+                            self.stamp = file_stamp(&meta);
+                            if self
+                                .unchanged
+                                .as_mut()
+                                .is_some_and(|f| f(&path, self.stamp))
+                            {
+                                self.skipped += 1;
+                                self.bytes_before += meta.len();
+                                continue;
+                            }
+                        }
+                        Err(_) => self.stamp = 0,
+                    }
+                    Ok((path, format))
+                }
+                other => {
+                    self.stamp = 0;
+                    other
+                }
+            };
+            self.current = match file {
                 Err(e) => return Some(Err(e)),
                 Ok((path, Format::JsonLines)) => match open_lines(&path) {
                     Ok(lines) => Current::Lines(lines),

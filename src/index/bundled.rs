@@ -7,7 +7,7 @@ use tantivy::collector::Count;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 
-use super::document::BUNDLED;
+use super::document::{BUNDLED, Provenance};
 use super::schema::name;
 use super::{Index, WriterOptions, exists};
 use crate::corpus::bundled;
@@ -103,7 +103,12 @@ fn sync(index: &Index) -> Result<()> {
     for doc in bundled::documents() {
         let doc = doc?;
         let origin = doc.origin.path.to_string_lossy();
-        writer.put(&doc.article, Some(&origin), Some(BUNDLED))?;
+        let from = Provenance {
+            origin: Some(&origin),
+            stamp: 0,
+            collection: Some(BUNDLED),
+        };
+        writer.put(&doc.article, from)?;
     }
     writer.set_bundled(Some(bundled::fingerprint().to_string()));
     writer.commit()?;

@@ -1,5 +1,7 @@
 //! Converting between articles and the documents tantivy stores.
 
+use std::path::{Path, PathBuf};
+
 use tantivy::schema::Value;
 use tantivy::{DateTime, TantivyDocument};
 
@@ -9,12 +11,83 @@ use crate::corpus::Article;
 /// The collection name of the bundled corpus's articles.
 pub(crate) const BUNDLED: &str = "bundled";
 
-/// Builds the document for `article`; `origin` is the file it came from, if any.
+/// Where an article comes from, as the index records it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Provenance<'a> {
+    /// The file, as an [`origin_key`] (or `corpus/...` for the bundled corpus).
+    pub origin: Option<&'a str>,
+    /// The file's stamp when read (0: none).
+    pub stamp: u64,
+    /// The collection (the bundled corpus).
+    pub collection: Option<&'a str>,
+}
+
+/// How the index records a file: its absolute path, or for a path that is not UTF-8, `hex:`
+/// and its bytes in hex (no absolute path starts so), so that it can be found again.
+pub(crate) fn origin_key(path: &Path) -> String {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    match path.to_str() {
+        Some(s) => s.to_string(),
+        None => {
+            let bytes = path.as_os_str().as_encoded_bytes();
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            format!("{HEX_PREFIX}{hex}")
+        }
+    }
+}
+
+const HEX_PREFIX: &str = "hex:";
+
+/// The file an [`origin_key`] names; `None` for origins that are not files.
+pub(crate) fn origin_path(key: &str) -> Option<PathBuf> {
+    if let Some(hex) = key.strip_prefix(HEX_PREFIX) {
+        let bytes = (0..hex.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+            .collect::<Option<Vec<u8>>>()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStringExt;
+            return Some(PathBuf::from(std::ffi::OsString::from_vec(bytes)));
+        }
+        #[cfg(not(unix))]
+        return String::from_utf8(bytes).ok().map(PathBuf::from);
+    }
+    let path = Path::new(key);
+    path.is_absolute().then(|| path.to_path_buf())
+}
+
+/// A hash of everything the index stores for an article: equal hashes, nothing to rewrite.
+/// The file's stamp is part of it, so that a touched file's articles carry its new stamp
+/// and the file is skipped next time.
+pub(crate) fn content_hash(article: &Article, from: &Provenance) -> u64 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    let mut field = |bytes: &[u8]| {
+        h.update(&(bytes.len() as u64).to_le_bytes());
+        h.update(bytes);
+    };
+    field(article.id.as_bytes());
+    field(article.title.as_bytes());
+    field(&article.date.unix_timestamp_nanos().to_le_bytes());
+    field(article.body.as_bytes());
+    for s in [&article.source, &article.url, &article.language] {
+        field(s.as_deref().unwrap_or("\0").as_bytes());
+    }
+    for t in &article.tags {
+        field(t.as_bytes());
+    }
+    field(from.origin.unwrap_or("\0").as_bytes());
+    field(&from.stamp.to_le_bytes());
+    field(from.collection.unwrap_or("\0").as_bytes());
+    h.digest()
+}
+
+/// Builds the document for `article`, whose [`content_hash`] is `hash`.
 pub(crate) fn to_document(
     f: &Fields,
     article: &Article,
-    origin: Option<&str>,
-    collection: Option<&str>,
+    from: &Provenance,
+    hash: u64,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
@@ -40,12 +113,14 @@ pub(crate) fn to_document(
     if let Some(l) = &article.language {
         doc.add_text(f.language, l);
     }
-    if let Some(o) = origin {
+    if let Some(o) = from.origin {
         doc.add_text(f.origin, o);
     }
-    if let Some(c) = collection {
+    if let Some(c) = from.collection {
         doc.add_text(f.collection, c);
     }
+    doc.add_u64(f.stamp, from.stamp);
+    doc.add_u64(f.hash, hash);
     doc
 }
 
@@ -85,6 +160,9 @@ pub(crate) fn from_document(f: &Fields, doc: &TantivyDocument) -> StoredArticle 
                 .collect(),
             language: text(doc, f.language),
         },
-        origin: text(doc, f.origin),
+        origin: text(doc, f.origin).map(|key| match origin_path(&key) {
+            Some(path) => path.to_string_lossy().into_owned(),
+            None => key,
+        }),
     }
 }

@@ -1,6 +1,8 @@
 //! The index: creating and opening it, writing to it, and reading articles back.
 
 mod bundled;
+mod check;
+mod committed;
 mod document;
 mod merges;
 mod meta;
@@ -16,6 +18,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexReader, ReloadPolicy, TantivyDocument, Term};
 
 pub use bundled::default_dir;
+pub use check::CheckReport;
 pub use document::StoredArticle;
 pub(crate) use document::from_document;
 pub use stats::{MonthCount, Stats};
@@ -106,6 +109,8 @@ impl Index {
     }
 
     /// Opens the index in `dir`, checking that this version of nachlese can use it.
+    ///
+    /// Safe while another process writes to the index: the last commit is opened, whole.
     pub fn open(dir: &Path) -> Result<Index> {
         if !exists(dir) {
             return Err(Error::NoIndex {
@@ -116,14 +121,27 @@ impl Index {
             path: dir.to_path_buf(),
             reason,
         };
-        let inner = tantivy::Index::open_in_dir(dir)
-            .map_err(|e| incompatible(format!("cannot be opened ({e})")))?;
+        // A writer in another process may commit and delete the files of the commit being
+        // opened (merged into others) between reading meta.json and opening them. On Linux
+        // an opened file stays readable, so only this moment can fail: then the newer
+        // commit is read.
+        let mut attempt = 0;
+        let (inner, reader) = loop {
+            match open_commit(dir) {
+                Ok(opened) => break opened,
+                Err(e) if vanished(&e) && attempt < OPEN_ATTEMPTS => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(5 << attempt));
+                }
+                Err(e) => return Err(incompatible(format!("cannot be opened ({e})"))),
+            }
+        };
         if inner.schema() != schema::build() {
             return Err(incompatible(
                 "has another schema (it was not written by this version of nachlese)".into(),
             ));
         }
-        let index = Index::wrap(inner, Some(dir.to_path_buf()))?;
+        let index = Index::assemble(inner, reader, Some(dir.to_path_buf()))?;
         match index.committed_meta() {
             Ok(meta) => match meta.incompatibility() {
                 Some(reason) => Err(incompatible(reason)),
@@ -144,14 +162,19 @@ impl Index {
 
     fn wrap(inner: tantivy::Index, path: Option<PathBuf>) -> Result<Index> {
         analysis::register(inner.tokenizers());
+        let reader = reader(&inner)?;
+        Index::assemble(inner, reader, path)
+    }
+
+    fn assemble(
+        inner: tantivy::Index,
+        reader: IndexReader,
+        path: Option<PathBuf>,
+    ) -> Result<Index> {
         let fields = Fields::of(&inner.schema()).ok_or_else(|| Error::IncompatibleIndex {
             path: path.clone().unwrap_or_default(),
             reason: "lacks nachlese's fields".into(),
         })?;
-        let reader = inner
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
         Ok(Index {
             inner,
             reader,
@@ -212,6 +235,34 @@ impl Index {
         let doc: TantivyDocument = searcher.doc(address)?;
         Ok(Some(document::from_document(&self.fields, &doc)))
     }
+}
+
+/// How often [`Index::open`] reads a newer commit when the files of the one it was opening
+/// vanished.
+const OPEN_ATTEMPTS: u32 = 6;
+
+/// Opens the last commit in `dir`: the index and a reader of it.
+fn open_commit(dir: &Path) -> tantivy::Result<(tantivy::Index, IndexReader)> {
+    let inner = tantivy::Index::open_in_dir(dir)?;
+    analysis::register(inner.tokenizers());
+    let reader = reader(&inner)?;
+    Ok((inner, reader))
+}
+
+fn reader(inner: &tantivy::Index) -> tantivy::Result<IndexReader> {
+    inner
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+}
+
+/// Whether opening failed because a file of the commit is gone.
+fn vanished(e: &tantivy::TantivyError) -> bool {
+    use tantivy::directory::error::OpenReadError;
+    matches!(
+        e,
+        tantivy::TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(_))
+    )
 }
 
 /// A new tantivy index with nachlese's schema and settings. The articles' text is stored

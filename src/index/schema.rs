@@ -1,8 +1,8 @@
 //! The index schema: which fields an article becomes, and how each is indexed.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema,
-    TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
 };
 
 use crate::analysis::{ANALYZER_NAME, NAMES_ANALYZER_NAME, PARTS_ANALYZER_NAME};
@@ -23,6 +23,8 @@ pub(crate) mod name {
     pub const LANGUAGE: &str = "language";
     pub const ORIGIN: &str = "origin";
     pub const COLLECTION: &str = "collection";
+    pub const STAMP: &str = "stamp";
+    pub const HASH: &str = "hash";
 }
 
 /// The schema's fields, looked up once.
@@ -46,6 +48,11 @@ pub(crate) struct Fields {
     pub origin: Field,
     /// `bundled` for articles of the bundled corpus, so they can be replaced as a whole.
     pub collection: Field,
+    /// The origin file's stamp when it was read (`corpus::file_stamp`): an unchanged file
+    /// is skipped when indexed again.
+    pub stamp: Field,
+    /// A hash of everything stored for the article: an unchanged article is not rewritten.
+    pub hash: Field,
 }
 
 pub(crate) fn build() -> Schema {
@@ -87,6 +94,8 @@ pub(crate) fn build() -> Schema {
     b.add_text_field(name::LANGUAGE, STRING | STORED);
     b.add_text_field(name::ORIGIN, STRING | STORED);
     b.add_text_field(name::COLLECTION, STRING);
+    b.add_u64_field(name::STAMP, FAST);
+    b.add_u64_field(name::HASH, FAST);
     b.build()
 }
 
@@ -109,6 +118,8 @@ impl Fields {
             language: f(name::LANGUAGE)?,
             origin: f(name::ORIGIN)?,
             collection: f(name::COLLECTION)?,
+            stamp: f(name::STAMP)?,
+            hash: f(name::HASH)?,
         })
     }
 }

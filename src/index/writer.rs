@@ -2,15 +2,15 @@
 
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
-
-use tantivy::{IndexWriter, Searcher, TantivyDocument, Term};
-
-use super::Index;
-use super::document::to_document;
-use super::meta::CommitMeta;
 use std::path::PathBuf;
 
-use crate::corpus::{Article, Document, Documents, InputError};
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::Index;
+use super::committed::Committed;
+use super::document::{Provenance, content_hash, origin_key, origin_path, to_document};
+use super::meta::CommitMeta;
+use crate::corpus::{Article, Document, Documents, InputError, STDIN, file_stamp};
 use crate::{Error, Result};
 
 /// How an index writer may use the machine.
@@ -55,15 +55,18 @@ pub struct Progress {
 }
 
 /// What a writer did, counted per article.
-
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct WriteStats {
     /// Articles whose id was not in the index.
     pub added: u64,
     /// Articles that replaced one with the same id (also within the same batch).
     pub updated: u64,
-    /// Articles deleted.
+    /// Articles given again exactly as the index holds them: nothing was rewritten.
+    pub unchanged: u64,
+    /// Articles deleted (also by pruning).
     pub deleted: u64,
+    /// Files skipped because they had not changed since they were indexed.
+    pub unchanged_files: u64,
 }
 
 /// Changes an index; nothing is visible, to this process or any other, until
@@ -86,12 +89,18 @@ pub struct WriteStats {
 pub struct Writer<'a> {
     index: &'a Index,
     inner: Option<IndexWriter<TantivyDocument>>,
-    committed: Searcher,
-    /// Hashes of the ids added in this batch, to count repeats as updates.
+    committed: Committed,
+    /// Hashes of the ids put in this batch, to count repeats as updates.
     seen: HashSet<u64>,
     hasher: RandomState,
     stats: WriteStats,
     meta: CommitMeta,
+    /// Whether the commit metadata changed (then a commit is due even with no article).
+    meta_changed: bool,
+    /// The collections deleted in this batch: their articles are all written anew.
+    cleared: Vec<String>,
+    /// Whether [`add_paths`](Writer::add_paths) skips files unchanged since indexed.
+    skip_unchanged: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -119,17 +128,21 @@ impl<'a> Writer<'a> {
         // Read the committed state only now that we hold the lock: no one can change it.
         index.reader.reload()?;
         // A brand-new index has no metadata yet; its first commit writes it.
-        let meta = index
-            .committed_meta()
-            .unwrap_or_else(|_| CommitMeta::current(None));
+        let (meta, meta_changed) = match index.committed_meta() {
+            Ok(meta) => (meta, false),
+            Err(_) => (CommitMeta::current(None), true),
+        };
         Ok(Writer {
             index,
             inner: Some(inner),
-            committed: index.reader.searcher(),
+            committed: Committed::new(index.reader.searcher(), index.fields)?,
             seen: HashSet::new(),
             hasher: RandomState::new(),
             stats: WriteStats::default(),
             meta,
+            meta_changed,
+            cleared: Vec::new(),
+            skip_unchanged: true,
         })
     }
 
@@ -142,41 +155,59 @@ impl<'a> Writer<'a> {
         Term::from_field_text(self.index.fields.id, id)
     }
 
-    fn exists(&mut self, id: &str) -> Result<bool> {
+    fn exists(&self, id: &str) -> Result<bool> {
         let in_batch = self.seen.contains(&self.hasher.hash_one(id));
-        Ok(in_batch || self.committed.doc_freq(&self.id_term(id))? > 0)
+        Ok(in_batch || self.committed.hash_of(id)?.is_some())
     }
 
     /// Adds an article, replacing any article with the same id.
     pub fn add(&mut self, article: &Article) -> Result<()> {
-        self.put(article, None, None)
+        self.put(article, Provenance::default())
     }
 
-    /// Adds a document read from a file, remembering the file (for `--prune`).
+    /// Adds a document read from a file, remembering the file (for pruning, and to skip it
+    /// while it is unchanged).
     pub fn add_document(&mut self, doc: &Document) -> Result<()> {
-        let origin = doc.origin.path.to_string_lossy();
-        self.put(&doc.article, Some(&origin), None)
+        let from_stdin = doc.origin.path.as_os_str() == STDIN;
+        let origin = (!from_stdin).then(|| origin_key(&doc.origin.path));
+        let from = Provenance {
+            origin: origin.as_deref(),
+            stamp: doc.origin.stamp,
+            collection: None,
+        };
+        self.put(&doc.article, from)
     }
 
-    pub(crate) fn put(
-        &mut self,
-        article: &Article,
-        origin: Option<&str>,
-        collection: Option<&str>,
-    ) -> Result<()> {
+    pub(crate) fn put(&mut self, article: &Article, from: Provenance) -> Result<()> {
         article
             .validate()
             .map_err(|e| Error::InvalidArticle(format!("{}: {e}", article.id)))?;
-
-        let existed = self.exists(&article.id)?;
+        let hash = content_hash(article, &from);
+        let id = self.hasher.hash_one(&article.id);
+        let in_batch = !self.seen.insert(id);
+        let rewrite = from
+            .collection
+            .is_some_and(|c| self.cleared.iter().any(|x| x == c));
+        let existed = if in_batch {
+            true
+        } else if rewrite {
+            self.committed.hash_of(&article.id)?.is_some()
+        } else {
+            match self.committed.hash_of(&article.id)? {
+                Some(h) if h == hash => {
+                    self.stats.unchanged += 1;
+                    return Ok(());
+                }
+                Some(_) => true,
+                None => false,
+            }
+        };
         if existed {
             self.stats.updated += 1;
         } else {
             self.stats.added += 1;
         }
-        self.seen.insert(self.hasher.hash_one(&article.id));
-
-        let doc = to_document(&self.index.fields, article, origin, collection);
+        let doc = to_document(&self.index.fields, article, &from, hash);
         let writer = self.inner();
         // A new id needs no delete: deletes cost a term lookup in every segment at commit.
         if existed {
@@ -186,7 +217,16 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Makes [`add_paths`](Writer::add_paths) read every file, also those that have not
+    /// changed since they were indexed (which it skips by default): to see a file's problems
+    /// again, say.
+    pub fn read_unchanged_files(&mut self) {
+        self.skip_unchanged = false;
+    }
+
     /// Reads every document in `paths` (files and folders, see [`Documents`]) and adds it.
+    /// A file whose [stamp](crate::corpus::file_stamp) is the one its articles carry in the
+    /// index has not changed since and is skipped.
     ///
     /// Each unreadable document or file goes to `on_error`: returning the error stops the
     /// reading with it (the writer is then usually dropped, discarding everything), returning
@@ -234,6 +274,12 @@ impl<'a> Writer<'a> {
     ) -> Result<u64> {
         let mut added = 0;
         let mut documents = Documents::new(paths);
+        if self.skip_unchanged {
+            let committed = self.committed.clone();
+            documents = documents.skip_unchanged(move |path, stamp| {
+                committed.file_unchanged(&origin_key(path), stamp)
+            });
+        }
         while let Some(item) = documents.next() {
             match item {
                 Ok(doc) => {
@@ -247,7 +293,44 @@ impl<'a> Writer<'a> {
                 bytes: documents.bytes_read(),
             });
         }
+        self.stats.unchanged_files += documents.skipped_files();
         Ok(added)
+    }
+
+    /// Deletes the articles read from files under `roots` (files or folders) that are gone,
+    /// or that have changed and no longer hold them (call it after reading the files again):
+    /// the index then mirrors those files. Articles from other files, from standard input or
+    /// added directly are kept. Returns how many were deleted.
+    pub fn prune(&mut self, roots: &[PathBuf]) -> Result<u64> {
+        let roots: Vec<PathBuf> = roots
+            .iter()
+            .filter(|r| r.as_os_str() != STDIN)
+            .filter_map(|r| std::path::absolute(r).ok())
+            .collect();
+        let mut deleted = 0;
+        for key in self.committed.origins()? {
+            let Some(path) = origin_path(&key) else {
+                continue;
+            };
+            if !roots.iter().any(|r| path.starts_with(r)) {
+                continue;
+            }
+            let unchanged = std::fs::metadata(&path)
+                .is_ok_and(|m| m.is_file() && self.committed.file_unchanged(&key, file_stamp(&m)));
+            if unchanged {
+                continue;
+            }
+            // The file is gone or was read again: its articles not put in this batch are no
+            // longer in it.
+            for id in self.committed.ids_from(&key)? {
+                if self.seen.insert(self.hasher.hash_one(&id)) {
+                    self.inner().delete_term(self.id_term(&id));
+                    deleted += 1;
+                }
+            }
+        }
+        self.stats.deleted += deleted;
+        Ok(deleted)
     }
 
     /// Deletes the article with this id; returns whether there was one.
@@ -257,6 +340,8 @@ impl<'a> Writer<'a> {
         if existed {
             self.stats.deleted += 1;
         }
+        // Whatever happens to this id from now on happens to an article no longer there.
+        self.seen.remove(&self.hasher.hash_one(id));
         Ok(existed)
     }
 
@@ -264,9 +349,11 @@ impl<'a> Writer<'a> {
     pub(crate) fn delete_collection(&mut self, collection: &str) {
         let term = Term::from_field_text(self.index.fields.collection, collection);
         self.inner().delete_term(term);
+        self.cleared.push(collection.to_string());
     }
 
     pub(crate) fn set_bundled(&mut self, fingerprint: Option<String>) {
+        self.meta_changed |= self.meta.bundled != fingerprint;
         self.meta.bundled = fingerprint;
     }
 
@@ -275,8 +362,15 @@ impl<'a> Writer<'a> {
         self.stats
     }
 
-    /// Makes every change visible, atomically, and waits for background merges.
+    /// Makes every change visible, atomically, and waits for background merges. With no
+    /// change (every article given was there already), the index is left as it was.
     pub fn commit(mut self) -> Result<WriteStats> {
+        let s = self.stats;
+        let changed = s.added + s.updated + s.deleted > 0 || self.meta_changed;
+        if !changed || self.inner.is_none() {
+            self.discard()?;
+            return Ok(self.stats);
+        }
         let Some(mut inner) = self.inner.take() else {
             return Ok(self.stats);
         };
