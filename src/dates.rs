@@ -385,6 +385,65 @@ impl DateRange {
     }
 }
 
+impl fmt::Display for DateRange {
+    /// `FROM..TO` with the periods as given, either side empty when open (`2023-09..2024`,
+    /// `..2024-02-20`, `..`); [`FromStr`] reads it back.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(from) = self.from {
+            write!(f, "{from}")?;
+        }
+        f.write_str("..")?;
+        if let Some(to) = self.to {
+            write!(f, "{to}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Why a `FROM..TO` text is no date range.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RangeError {
+    /// No `..` between the two sides.
+    #[error("{0:?} is not a date range: write FROM..TO (either side may be empty)")]
+    Syntax(String),
+    /// A side is no date.
+    #[error(transparent)]
+    Date(#[from] DateError),
+    /// The start lies after the end.
+    #[error(transparent)]
+    Empty(#[from] EmptyRangeError),
+}
+
+impl FromStr for DateRange {
+    type Err = RangeError;
+
+    /// Reads `FROM..TO` (see [`Display`](fmt::Display)).
+    ///
+    /// ```
+    /// use nachlese::dates::DateRange;
+    ///
+    /// let range: DateRange = "2023-09..2024".parse()?;
+    /// assert_eq!(range.to_string(), "2023-09..2024");
+    /// assert!("..".parse::<DateRange>()?.is_unbounded());
+    /// assert!("2024..2023".parse::<DateRange>().is_err());
+    /// # Ok::<(), nachlese::dates::RangeError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<DateRange, RangeError> {
+        let (from, to) = text
+            .split_once("..")
+            .ok_or_else(|| RangeError::Syntax(text.to_string()))?;
+        let side = |s: &str| -> Result<Option<Period>, DateError> {
+            let s = s.trim();
+            if s.is_empty() {
+                Ok(None)
+            } else {
+                s.parse().map(Some)
+            }
+        };
+        Ok(DateRange::new(side(from)?, side(to)?)?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,6 +46,17 @@ pub enum Error {
         /// What does not match.
         reason: String,
     },
+    /// The index's files are damaged.
+    #[error(
+        "the index at {} is damaged ({detail}); `nachlese check` tells more; rebuild it: delete the folder and index the documents again",
+        .path.display()
+    )]
+    Damaged {
+        /// The index folder.
+        path: PathBuf,
+        /// What broke.
+        detail: String,
+    },
     /// Another process is writing to the index.
     #[error("the index at {} is in use by another process that is writing to it; try again when it has finished", .path.display())]
     IndexLocked {

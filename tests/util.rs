@@ -57,6 +57,8 @@ impl Env {
             .env("HOME", self.cache.path())
             .env_remove("NACHLESE_INDEX")
             .env_remove("NO_COLOR")
+            // A panic's trace would show even where nachlese turns it into an error.
+            .env_remove("RUST_BACKTRACE")
             .args(args);
         cmd
     }

@@ -40,7 +40,8 @@ pub fn analyze_word(original: &str) -> WordTerms {
     let capitalized = original.chars().next().is_some_and(char::is_uppercase);
     let lower: String = original.chars().flat_map(char::to_lowercase).collect();
     let folded = fold(&lower);
-    if is_stop_word(&folded) {
+    // A word of marks alone (a stray accent, a Sinhala sign) folds to nothing: no term.
+    if folded.is_empty() || is_stop_word(&folded) {
         return WordTerms {
             capitalized,
             ..WordTerms::default()

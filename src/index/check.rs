@@ -68,6 +68,27 @@ impl Index {
             ));
         }
 
+        // Damaged files cannot be read reliably (tantivy may panic on them).
+        if !problems.is_empty() {
+            return Ok(CheckReport {
+                path: self.path.clone(),
+                articles: searcher.num_docs(),
+                deleted: 0,
+                segments: searcher.segment_readers().len(),
+                format: meta.format,
+                analyzer: meta.analyzer,
+                problems,
+            });
+        }
+        self.guarded(|| self.check_counts(&searcher, meta, problems))
+    }
+
+    fn check_counts(
+        &self,
+        searcher: &tantivy::Searcher,
+        meta: super::meta::CommitMeta,
+        mut problems: Vec<String>,
+    ) -> Result<CheckReport> {
         let mut ids_seen: HashSet<u64> = HashSet::new();
         let mut duplicates = 0u64;
         let mut live_ids = 0u64;

@@ -191,6 +191,23 @@ impl Index {
         })
     }
 
+    /// Runs `f`, which reads the index's files, turning a panic into an error: tantivy
+    /// trusts its files and panics on some kinds of damage (which `check` finds by their
+    /// checksums).
+    pub(crate) fn guarded<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+            let detail = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unreadable data".into());
+            Err(Error::Damaged {
+                path: self.path.clone().unwrap_or_default(),
+                detail,
+            })
+        })
+    }
+
     /// The folder of the index (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -223,17 +240,19 @@ impl Index {
 
     /// The article with this id, as stored.
     pub fn get(&self, id: &str) -> Result<Option<StoredArticle>> {
-        let searcher = self.reader.searcher();
-        let query = TermQuery::new(
-            Term::from_field_text(self.fields.id, id),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = top.into_iter().next() else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = searcher.doc(address)?;
-        Ok(Some(document::from_document(&self.fields, &doc)))
+        self.guarded(|| {
+            let searcher = self.reader.searcher();
+            let query = TermQuery::new(
+                Term::from_field_text(self.fields.id, id),
+                IndexRecordOption::Basic,
+            );
+            let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+            let Some((_, address)) = top.into_iter().next() else {
+                return Ok(None);
+            };
+            let doc: TantivyDocument = searcher.doc(address)?;
+            Ok(Some(document::from_document(&self.fields, &doc)))
+        })
     }
 }
 

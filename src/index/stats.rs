@@ -42,43 +42,45 @@ impl Index {
     ///
     /// Reads only the date column, not the stored articles: fast on any size.
     pub fn stats(&self) -> Result<Stats> {
-        let searcher = self.reader.searcher();
-        let mut dates = Vec::with_capacity(searcher.num_docs() as usize);
-        for segment in searcher.segment_readers() {
-            let column = segment.fast_fields().date(name::DATE)?;
-            for doc in segment.doc_ids_alive() {
-                dates.extend(column.values_for_doc(doc).map(|d| d.into_utc()));
-            }
-        }
-        let first = dates.iter().min().copied();
-        let last = dates.iter().max().copied();
-        let months = match (first, last) {
-            (Some(f), Some(l)) => {
-                let (lo, hi) = (month_index(f), month_index(l));
-                let mut counts = vec![0u64; (hi - lo + 1) as usize];
-                for d in &dates {
-                    counts[(month_index(*d) - lo) as usize] += 1;
+        self.guarded(|| {
+            let searcher = self.reader.searcher();
+            let mut dates = Vec::with_capacity(searcher.num_docs() as usize);
+            for segment in searcher.segment_readers() {
+                let column = segment.fast_fields().date(name::DATE)?;
+                for doc in segment.doc_ids_alive() {
+                    dates.extend(column.values_for_doc(doc).map(|d| d.into_utc()));
                 }
-                counts
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, count)| {
-                        let m = lo + i as i64;
-                        MonthCount {
-                            year: m.div_euclid(12) as i32,
-                            month: (m.rem_euclid(12) + 1) as u8,
-                            count,
-                        }
-                    })
-                    .collect()
             }
-            _ => Vec::new(),
-        };
-        Ok(Stats {
-            documents: searcher.num_docs(),
-            first,
-            last,
-            months,
+            let first = dates.iter().min().copied();
+            let last = dates.iter().max().copied();
+            let months = match (first, last) {
+                (Some(f), Some(l)) => {
+                    let (lo, hi) = (month_index(f), month_index(l));
+                    let mut counts = vec![0u64; (hi - lo + 1) as usize];
+                    for d in &dates {
+                        counts[(month_index(*d) - lo) as usize] += 1;
+                    }
+                    counts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, count)| {
+                            let m = lo + i as i64;
+                            MonthCount {
+                                year: m.div_euclid(12) as i32,
+                                month: (m.rem_euclid(12) + 1) as u8,
+                                count,
+                            }
+                        })
+                        .collect()
+                }
+                _ => Vec::new(),
+            };
+            Ok(Stats {
+                documents: searcher.num_docs(),
+                first,
+                last,
+                months,
+            })
         })
     }
 }

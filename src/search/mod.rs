@@ -39,8 +39,8 @@ use tantivy::query::Query;
 use tantivy::{DateTime, DocAddress, Order, Score, Searcher, TantivyDocument};
 
 pub use query::{
-    EXACT_BONUS, Expansions, NAME_WEIGHT, PART_WEIGHT, TITLE_BOOST, TYPO_BELOW_DOCS, TYPO_WEIGHT,
-    WordPlan,
+    EXACT_BONUS, Expansions, MAX_QUERY_WORDS, NAME_WEIGHT, PART_WEIGHT, TITLE_BOOST,
+    TYPO_BELOW_DOCS, TYPO_WEIGHT, WordPlan,
 };
 pub use request::{SearchRequest, Sort};
 pub use results::{Hit, Snippet, parts};
@@ -67,114 +67,119 @@ impl Index {
     /// # Ok::<(), nachlese::Error>(())
     /// ```
     pub fn explain(&self, query: &str, expansions: Expansions) -> Result<Vec<WordPlan>> {
-        let searcher = self.reader.searcher();
-        Ok(query::plan(self, &searcher, query, expansions, true)?.words)
+        self.guarded(|| {
+            let searcher = self.reader.searcher();
+            Ok(query::plan(self, &searcher, query, expansions, true)?.words)
+        })
     }
 
     /// Runs a search.
     ///
     /// Fails with [`Error::Query`](crate::Error::Query) if the query does not parse.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
-        let searcher = self.reader.searcher();
-        let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
-        let full = query::full_query(self, plan.query.as_deref(), &request.range);
-        let sort = match (request.sort, &plan.query) {
-            (Sort::Relevance, None) => Sort::Newest,
-            (sort, _) => sort,
-        };
-        // No page can hold more hits than there are documents.
-        let room = (searcher.num_docs() as usize).saturating_sub(request.offset);
-        let limit = request.limit.min(room);
-        let exact_page = match (&plan.exact, sort, limit) {
-            (Some((exact, bonuses)), Sort::Relevance, 1..) => {
-                let exact = query::full_query(self, Some(exact.as_ref()), &request.range);
-                let page = TopDocs::with_limit(limit).and_offset(request.offset);
-                let top = searcher.search(&exact, &page.order_by_score())?;
-                // Only a full page of exact matches is the full query's page.
-                (top.len() == limit).then(|| {
-                    let bonus = *bonuses as Score * query::EXACT_BONUS;
-                    top.into_iter()
-                        .map(|(s, a)| (s + bonus, a))
-                        .collect::<Vec<_>>()
-                })
-            }
-            _ => None,
-        };
-        let count = || {
-            let q = query::full_query(self, plan.count.as_deref(), &request.range);
-            searcher.search(&q, &Count)
-        };
-        let (total, top) = match exact_page {
-            Some(top) => (count()?, top),
-            None if limit == 0 => (count()?, Vec::new()),
-            None => top_docs(&searcher, &*full, sort, limit, request.offset)?,
-        };
-
-        let mut hits = Vec::with_capacity(top.len());
-        for (i, (score, address)) in top.into_iter().enumerate() {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let article = crate::index::from_document(&self.fields, &doc).article;
-            let (snippet, title_highlights) = if request.snippet_chars == 0 {
-                (Snippet::default(), Vec::new())
-            } else if plan.query.is_some() {
-                let at = |field, marks| positions::word_positions(&searcher, field, address, marks);
-                let body = snippet::matches(
-                    &article.body,
-                    &plan.body_marks,
-                    &at(self.fields.body, &plan.body_marks)?,
-                );
-                let title = snippet::matches(
-                    &article.title,
-                    &plan.title_marks,
-                    &at(self.fields.title, &plan.title_marks)?,
-                );
-                (
-                    snippet::best_passage(&article.body, &body, request.snippet_chars),
-                    title,
-                )
-            } else {
-                (
-                    snippet::lead(&article.body, request.snippet_chars),
-                    Vec::new(),
-                )
+        self.guarded(|| {
+            let searcher = self.reader.searcher();
+            let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
+            let full = query::full_query(self, plan.query.as_deref(), &request.range);
+            let sort = match (request.sort, &plan.query) {
+                (Sort::Relevance, None) => Sort::Newest,
+                (sort, _) => sort,
             };
-            hits.push(Hit {
-                rank: request.offset + i + 1,
-                title_highlights,
-                id: article.id,
-                title: article.title,
-                date: article.date,
-                score,
-                snippet,
-                source: article.source,
-                url: article.url,
-            });
-        }
-        let mut notes = Vec::new();
-        if request.has_query() && plan.words.is_empty() {
-            notes.push(format!(
-                "the query {:?} has only stop words or punctuation, which are not indexed",
-                request.query
-            ));
-        }
-        let total = total as u64;
-        // A word read as a typo, or one the archive lacks, is likely misspelt, even if the
-        // corrections found hits.
-        let misspelt = plan
-            .words
-            .iter()
-            .any(|w| w.terms.len() == 1 && (w.doc_freq == 0 || !w.typos.is_empty()));
-        let suggestion = if total < SUGGEST_BELOW || misspelt {
-            suggest::correction(self, &searcher, &request.query, &plan.words)?
-        } else {
-            None
-        };
-        Ok(SearchResults {
-            total,
-            hits,
-            notes,
-            words: plan.words,
-            suggestion,
+            // No page can hold more hits than there are documents.
+            let room = (searcher.num_docs() as usize).saturating_sub(request.offset);
+            let limit = request.limit.min(room);
+            let exact_page = match (&plan.exact, sort, limit) {
+                (Some((exact, bonuses)), Sort::Relevance, 1..) => {
+                    let exact = query::full_query(self, Some(exact.as_ref()), &request.range);
+                    let page = TopDocs::with_limit(limit).and_offset(request.offset);
+                    let top = searcher.search(&exact, &page.order_by_score())?;
+                    // Only a full page of exact matches is the full query's page.
+                    (top.len() == limit).then(|| {
+                        let bonus = *bonuses as Score * query::EXACT_BONUS;
+                        top.into_iter()
+                            .map(|(s, a)| (s + bonus, a))
+                            .collect::<Vec<_>>()
+                    })
+                }
+                _ => None,
+            };
+            let count = || {
+                let q = query::full_query(self, plan.count.as_deref(), &request.range);
+                searcher.search(&q, &Count)
+            };
+            let (total, top) = match exact_page {
+                Some(top) => (count()?, top),
+                None if limit == 0 => (count()?, Vec::new()),
+                None => top_docs(&searcher, &*full, sort, limit, request.offset)?,
+            };
+
+            let mut hits = Vec::with_capacity(top.len());
+            for (i, (score, address)) in top.into_iter().enumerate() {
+                let doc: TantivyDocument = searcher.doc(address)?;
+                let article = crate::index::from_document(&self.fields, &doc).article;
+                let (snippet, title_highlights) = if request.snippet_chars == 0 {
+                    (Snippet::default(), Vec::new())
+                } else if plan.query.is_some() {
+                    let at =
+                        |field, marks| positions::word_positions(&searcher, field, address, marks);
+                    let body = snippet::matches(
+                        &article.body,
+                        &plan.body_marks,
+                        &at(self.fields.body, &plan.body_marks)?,
+                    );
+                    let title = snippet::matches(
+                        &article.title,
+                        &plan.title_marks,
+                        &at(self.fields.title, &plan.title_marks)?,
+                    );
+                    (
+                        snippet::best_passage(&article.body, &body, request.snippet_chars),
+                        title,
+                    )
+                } else {
+                    (
+                        snippet::lead(&article.body, request.snippet_chars),
+                        Vec::new(),
+                    )
+                };
+                hits.push(Hit {
+                    rank: request.offset + i + 1,
+                    title_highlights,
+                    id: article.id,
+                    title: article.title,
+                    date: article.date,
+                    score,
+                    snippet,
+                    source: article.source,
+                    url: article.url,
+                });
+            }
+            let mut notes = Vec::new();
+            if request.has_query() && plan.words.is_empty() {
+                notes.push(format!(
+                    "the query {:?} has only stop words or punctuation, which are not indexed",
+                    request.query
+                ));
+            }
+            let total = total as u64;
+            // A word read as a typo, or one the archive lacks, is likely misspelt, even if the
+            // corrections found hits.
+            let misspelt = plan
+                .words
+                .iter()
+                .any(|w| w.terms.len() == 1 && (w.doc_freq == 0 || !w.typos.is_empty()));
+            let suggestion = if total < SUGGEST_BELOW || misspelt {
+                suggest::correction(self, &searcher, &request.query, &plan.words)?
+            } else {
+                None
+            };
+            Ok(SearchResults {
+                total,
+                hits,
+                notes,
+                words: plan.words,
+                suggestion,
+            })
         })
     }
 }

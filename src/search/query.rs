@@ -142,6 +142,18 @@ pub(crate) struct Plan {
     pub body_marks: Marks,
 }
 
+/// The most words (not counting stop words) a query may have.
+pub const MAX_QUERY_WORDS: usize = 256;
+
+/// The start of a long query, for an error message.
+fn abbreviated(text: &str) -> String {
+    const SHOWN: usize = 80;
+    match text.char_indices().nth(SHOWN) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
 /// Builds the plan for the query words of a request.
 pub(crate) fn plan(
     index: &Index,
@@ -155,9 +167,24 @@ pub(crate) fn plan(
     if text.trim().is_empty() {
         return Ok(b.plan);
     }
+    // Every word costs term lookups and expansions: a runaway query (pasted text, a script's
+    // bug) would take seconds or minutes. Stop words cost nothing and do not count.
+    let words: usize = text
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "OR" | "AND"))
+        .map(|w| crate::analysis::word_terms(w).len())
+        .sum();
+    if words > MAX_QUERY_WORDS {
+        return Err(Error::Query {
+            query: abbreviated(text),
+            message: format!(
+                "it has {words} words; nachlese searches for at most {MAX_QUERY_WORDS} at once"
+            ),
+        });
+    }
     let parse = || {
         tantivy::query_grammar::parse_query(text).map_err(|_| Error::Query {
-            query: text.to_string(),
+            query: abbreviated(text),
             message: "syntax error (check quotes and parentheses; a word with a colon is read \
                       as `field:word`)"
                 .into(),
