@@ -40,6 +40,7 @@ pub mod dates;
 mod error;
 pub mod index;
 pub mod search;
+pub mod temporal;
 
 pub use corpus::{Article, Document, InputError};
 pub use dates::{DateRange, Period};
