@@ -1,0 +1,384 @@
+//! Turning a [`Sem`] into a TIMEX3 type and value: against the reference date (the day the
+//! text was written), the sentence's tense, and the date the text last spoke of.
+
+use time::{Date, Duration, Month};
+
+use super::TimexType;
+use super::lexicon::{Dir, Unit};
+use super::parse::season_code;
+use super::sem::{DaySpec, Sem, YearSpec};
+use super::tense::Tense;
+
+/// Tokens after which a mentioned date no longer anchors a bare time (`20 Uhr`).
+const ANCHOR_REACH: usize = 60;
+
+/// What resolution needs to know besides the expression.
+pub(crate) struct Ctx {
+    pub reference: Date,
+    /// The last day the text mentioned, and the token where it did.
+    pub anchor: Option<(Date, usize)>,
+}
+
+fn date(y: i32, m: u8, d: u8) -> Option<Date> {
+    Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()
+}
+
+fn fmt_year(y: i32) -> String {
+    if y < 0 {
+        format!("-{:04}", -y)
+    } else {
+        format!("{y:04}")
+    }
+}
+
+fn fmt_date(d: Date) -> String {
+    format!(
+        "{}-{:02}-{:02}",
+        fmt_year(d.year()),
+        d.month() as u8,
+        d.day()
+    )
+}
+
+fn fmt_week(d: Date) -> String {
+    let (y, w, _) = d.to_iso_week_date();
+    format!("{}-W{w:02}", fmt_year(y))
+}
+
+/// The year of a month `m` (and day `d`, 0 if none) by `spec`.
+fn year_of(spec: YearSpec, m: u8, d: u8, reference: Date, tense: Tense) -> i32 {
+    let ry = reference.year();
+    let here = (reference.month() as u8, reference.day());
+    let at = (m, if d == 0 { here.1 } else { d });
+    match spec {
+        YearSpec::Abs(y) => y,
+        YearSpec::Rel(o) => ry + o,
+        YearSpec::Tense => match tense {
+            Tense::Past if (d == 0 && m > here.0) || (d > 0 && at > here) => ry - 1,
+            Tense::Future if (d == 0 && m < here.0) || (d > 0 && at < here) => ry + 1,
+            _ => ry,
+        },
+        YearSpec::Before => {
+            if m < here.0 || (d > 0 && m == here.0 && d < here.1) {
+                ry
+            } else {
+                ry - 1
+            }
+        }
+        YearSpec::After => {
+            if m > here.0 || (d > 0 && m == here.0 && d > here.1) {
+                ry
+            } else {
+                ry + 1
+            }
+        }
+    }
+}
+
+/// Easter Sunday of year `y` (Gregorian, anonymous algorithm).
+fn easter(y: i32) -> Option<Date> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    date(y, month as u8, day as u8)
+}
+
+/// The weekday `wd` (1 = Monday) nearest the reference date in the direction `dir`, or
+/// by the sentence's tense.
+fn weekday(wd: u8, dir: Option<Dir>, reference: Date, tense: Tense) -> Date {
+    let cur = reference.weekday().number_from_monday() as i64;
+    let wd = wd as i64;
+    let back = (cur - wd).rem_euclid(7); // days since the last one (0: today)
+    let ahead = (wd - cur).rem_euclid(7);
+    let days = match dir {
+        Some(Dir::Past) => -(if back == 0 { 7 } else { back }),
+        Some(Dir::Next) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        Some(Dir::This) => wd - cur,
+        None => match tense {
+            Tense::Past => -(if back == 0 { 7 } else { back }),
+            _ => {
+                if ahead == 0 {
+                    0
+                } else {
+                    ahead
+                }
+            }
+        },
+    };
+    reference + Duration::days(days)
+}
+
+impl Ctx {
+    fn day(&self, spec: DaySpec, at: usize, tense: Tense) -> Option<Date> {
+        match spec {
+            DaySpec::Context => Some(match self.anchor {
+                Some((d, k)) if at.saturating_sub(k) <= ANCHOR_REACH => d,
+                _ => self.reference,
+            }),
+            DaySpec::Rel(o) => Some(self.reference + Duration::days(o as i64)),
+            DaySpec::Weekday(wd, dir) => Some(weekday(wd, dir, self.reference, tense)),
+            DaySpec::Unknown => None,
+        }
+    }
+
+    /// The type and value of `sem`, found at token `at`; remembers the days it names.
+    pub(crate) fn resolve(
+        &mut self,
+        sem: &Sem,
+        at: usize,
+        tense: &mut dyn FnMut() -> Tense,
+    ) -> Option<(TimexType, String)> {
+        let r = self.reference;
+        let ry = r.year();
+        let day = |d: Date, ctx: &mut Ctx| {
+            ctx.anchor = Some((d, at));
+            Some((TimexType::Date, fmt_date(d)))
+        };
+        match *sem {
+            Sem::Date { y, m, d } => {
+                if m == 0 {
+                    let y = match y {
+                        YearSpec::Abs(y) => y,
+                        YearSpec::Rel(o) => ry + o,
+                        _ => ry,
+                    };
+                    return Some((TimexType::Date, fmt_year(y)));
+                }
+                let t = if y == YearSpec::Tense {
+                    tense()
+                } else {
+                    Tense::Present
+                };
+                let year = year_of(y, m, d, r, t);
+                if d == 0 {
+                    return Some((TimexType::Date, format!("{}-{m:02}", fmt_year(year))));
+                }
+                match date(year, m, d) {
+                    Some(x) => day(x, self),
+                    None => Some((TimexType::Date, format!("{}-{m:02}-{d:02}", fmt_year(year)))),
+                }
+            }
+            Sem::Easter { y, off } => {
+                let t = if y == YearSpec::Tense {
+                    tense()
+                } else {
+                    Tense::Present
+                };
+                let e = easter(ry)?;
+                let x = e + Duration::days(off as i64);
+                let year = year_of(y, x.month() as u8, x.day(), r, t);
+                let x = easter(year)? + Duration::days(off as i64);
+                day(x, self)
+            }
+            Sem::Weekday { wd, dir } => {
+                let t = if dir.is_none() {
+                    tense()
+                } else {
+                    Tense::Present
+                };
+                day(weekday(wd, dir, r, t), self)
+            }
+            Sem::Season { y, s } => {
+                let start = [3u8, 6, 9, 12][s as usize % 4];
+                let t = if y == YearSpec::Tense {
+                    tense()
+                } else {
+                    Tense::Present
+                };
+                let m = r.month() as u8;
+                let year = match y {
+                    YearSpec::Tense => match t {
+                        Tense::Past if start > m => ry - 1,
+                        Tense::Future if start + 2 < m => ry + 1,
+                        _ => ry,
+                    },
+                    YearSpec::Before => {
+                        if start + 2 < m {
+                            ry
+                        } else {
+                            ry - 1
+                        }
+                    }
+                    YearSpec::After => {
+                        if start > m {
+                            ry
+                        } else {
+                            ry + 1
+                        }
+                    }
+                    y => year_of(y, start, 0, r, t),
+                };
+                Some((
+                    TimexType::Date,
+                    format!("{}-{}", fmt_year(year), season_code(s)),
+                ))
+            }
+            Sem::Quarter { y, q } => {
+                let t = if y == YearSpec::Tense {
+                    tense()
+                } else {
+                    Tense::Present
+                };
+                let year = year_of(y, q * 3 - 2, 0, r, t);
+                Some((TimexType::Date, format!("{}-Q{q}", fmt_year(year))))
+            }
+            Sem::Half { y, h } => {
+                let t = if y == YearSpec::Tense {
+                    tense()
+                } else {
+                    Tense::Present
+                };
+                let year = year_of(y, h * 6 - 5, 0, r, t);
+                Some((TimexType::Date, format!("{}-H{h}", fmt_year(year))))
+            }
+            Sem::Rel(unit, off) => {
+                let v = match unit {
+                    Unit::Day => return day(r + Duration::days(off as i64), self),
+                    Unit::Week => fmt_week(r + Duration::weeks(off as i64)),
+                    Unit::Month => {
+                        let k = ry * 12 + r.month() as i32 - 1 + off;
+                        format!("{}-{:02}", fmt_year(k.div_euclid(12)), k.rem_euclid(12) + 1)
+                    }
+                    Unit::Quarter => {
+                        let k = ry * 4 + (r.month() as i32 - 1) / 3 + off;
+                        format!("{}-Q{}", fmt_year(k.div_euclid(4)), k.rem_euclid(4) + 1)
+                    }
+                    Unit::HalfYear => {
+                        let k = ry * 2 + (r.month() as i32 - 1) / 6 + off;
+                        format!("{}-H{}", fmt_year(k.div_euclid(2)), k.rem_euclid(2) + 1)
+                    }
+                    Unit::Year => fmt_year(ry + off),
+                    Unit::Decade => format!("{:03}", ry.div_euclid(10) + off),
+                    Unit::Century => format!("{:02}", ry.div_euclid(100) + off),
+                    _ => return None,
+                };
+                Some((TimexType::Date, v))
+            }
+            Sem::Weekend(dir) => {
+                let sat = match dir {
+                    Some(Dir::This) => weekday(6, Some(Dir::This), r, Tense::Present),
+                    Some(Dir::Past) => weekday(6, Some(Dir::Past), r, Tense::Present),
+                    Some(Dir::Next) => weekday(6, Some(Dir::Next), r, Tense::Present),
+                    None => match tense() {
+                        Tense::Past => {
+                            let back = (r.weekday().number_from_monday() as i64 - 6).rem_euclid(7);
+                            r - Duration::days(back)
+                        }
+                        _ => weekday(6, None, r, Tense::Future),
+                    },
+                };
+                Some((TimexType::Date, format!("{}-WE", fmt_week(sat))))
+            }
+            Sem::Anchor(off) => {
+                let base = self.anchor.map_or(r, |(d, _)| d);
+                day(base + Duration::days(off as i64), self)
+            }
+            Sem::Decade(v) => Some((TimexType::Date, format!("{v:03}"))),
+            Sem::Century(v) => Some((TimexType::Date, format!("{v:02}"))),
+            Sem::Millennium(v) => Some((TimexType::Date, format!("{v}"))),
+            Sem::Ref("TENSE_REF") => Some((
+                TimexType::Date,
+                if tense() == Tense::Past {
+                    "PAST_REF"
+                } else {
+                    "PRESENT_REF"
+                }
+                .into(),
+            )),
+            Sem::Ref(s) => Some((TimexType::Date, s.into())),
+            Sem::Duration(ref s) => Some((TimexType::Duration, s.clone())),
+            Sem::Set(ref s) => Some((TimexType::Set, s.clone())),
+            Sem::Time { day: spec, h, min } => {
+                if h > 24 {
+                    return Some((TimexType::Time, "XXXX-XX-XXTXX:XX".into()));
+                }
+                let t = if matches!(spec, DaySpec::Weekday(_, None)) {
+                    tense()
+                } else {
+                    Tense::Present
+                };
+                let v = match self.day(spec, at, t) {
+                    Some(d) => format!("{}T{h:02}:{min:02}", fmt_date(d)),
+                    None => format!("XXXX-XX-XXT{h:02}:{min:02}"),
+                };
+                Some((TimexType::Time, v))
+            }
+            Sem::Part { day: spec, part } => {
+                let t = if matches!(spec, DaySpec::Weekday(_, None)) {
+                    tense()
+                } else {
+                    Tense::Present
+                };
+                let d = self.day(spec, at, t);
+                if let (Some(d), DaySpec::Weekday(..) | DaySpec::Rel(_)) = (d, spec) {
+                    self.anchor = Some((d, at));
+                }
+                let v = match d {
+                    Some(d) => format!("{}T{}", fmt_date(d), part.code()),
+                    None => format!("XXXX-XX-XXT{}", part.code()),
+                };
+                Some((TimexType::Time, v))
+            }
+        }
+    }
+}
+
+/// The weekday of a date, 1 = Monday (for tests).
+#[cfg(test)]
+pub(crate) fn weekday_number(d: Date) -> u8 {
+    d.weekday().number_from_monday()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn easter_sundays() {
+        assert_eq!(easter(2024), Some(date!(2024 - 03 - 31)));
+        assert_eq!(easter(2019), Some(date!(2019 - 04 - 21)));
+        assert_eq!(easter(2000), Some(date!(2000 - 04 - 23)));
+    }
+
+    #[test]
+    fn weekdays() {
+        let r = date!(2024 - 02 - 20); // a Tuesday
+        assert_eq!(weekday_number(r), 2);
+        assert_eq!(weekday(7, None, r, Tense::Past), date!(2024 - 02 - 18));
+        assert_eq!(weekday(7, None, r, Tense::Future), date!(2024 - 02 - 25));
+        assert_eq!(weekday(2, None, r, Tense::Past), date!(2024 - 02 - 13));
+        assert_eq!(
+            weekday(1, Some(Dir::Next), r, Tense::Past),
+            date!(2024 - 02 - 26)
+        );
+    }
+
+    #[test]
+    fn years_by_tense() {
+        let r = date!(2024 - 02 - 20);
+        assert_eq!(year_of(YearSpec::Tense, 7, 0, r, Tense::Past), 2023);
+        assert_eq!(year_of(YearSpec::Tense, 7, 0, r, Tense::Future), 2024);
+        assert_eq!(year_of(YearSpec::Tense, 1, 0, r, Tense::Future), 2025);
+        assert_eq!(year_of(YearSpec::Before, 7, 0, r, Tense::Present), 2023);
+        assert_eq!(year_of(YearSpec::Before, 1, 0, r, Tense::Present), 2024);
+        assert_eq!(year_of(YearSpec::After, 2, 0, r, Tense::Present), 2025);
+    }
+}

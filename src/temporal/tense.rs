@@ -1,0 +1,228 @@
+//! The tense of the sentence around an expression, from its verbs: simple-past forms
+//! (`war`, `wurde`, `sagte`), a perfect (`hat ... gewonnen`) or a future (`wird`,
+//! `werden`, `soll`). The verb nearest to the expression decides; without any, present.
+
+use super::lexicon::{Lex, TenseWord};
+use super::token::{Gap, Kind, Tok};
+
+/// The tense of a sentence, as far as resolving dates needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Tense {
+    Past,
+    Present,
+    Future,
+}
+
+/// The markers of the sentence last looked at, so that a sentence is read once.
+#[derive(Default)]
+pub(crate) struct TenseCache {
+    start: usize,
+    end: usize,
+    markers: Vec<(usize, Tense)>,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "ca", "bzw", "dr", "nr", "st", "vgl", "usw", "etc", "prof", "hl", "abs", "jh", "mio", "mrd",
+    "bzgl", "inkl", "evtl", "ggf", "tel", "str", "lt", "sog", "geb", "gest",
+];
+
+/// Whether token `k` ends a sentence.
+fn ends_sentence(toks: &[Tok], text: &str, k: usize) -> bool {
+    match toks[k].kind {
+        Kind::Punct('!' | '?' | ';') => true,
+        Kind::Punct('.') => {
+            if k == 0 {
+                return true;
+            }
+            let p = &toks[k - 1];
+            if p.is_num() && p.digits <= 2 {
+                return false;
+            }
+            if p.is_word() {
+                let w = &text[p.start as usize..p.end as usize];
+                if w.chars().count() == 1 || ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
+                {
+                    return false;
+                }
+            }
+            // `18. februar`, `z. b.`: a lower-case word goes on
+            match toks.get(k + 1) {
+                Some(n) if n.is_word() && !n.upper && n.gap <= Gap::Space => {
+                    let w = &text[n.start as usize..n.end as usize];
+                    !w.starts_with(|c: char| c.is_lowercase())
+                }
+                _ => true,
+            }
+        }
+        _ => false,
+    }
+}
+
+const NOT_PARTICIPLES: &[&str] = &[
+    "gestern",
+    "gegen",
+    "gegenüber",
+    "genau",
+    "gerade",
+    "gern",
+    "gesamt",
+    "gemeinsam",
+    "genug",
+    "gehen",
+    "geben",
+    "gelten",
+    "gehören",
+    "gewinnen",
+    "genießen",
+    "gelingen",
+    "geraten",
+    "gestalten",
+    "gewähren",
+    "gewährleisten",
+    "genehmigen",
+    "gebrauchen",
+    "geht",
+    "gilt",
+    "gibt",
+    "gehört",
+    "gelangen",
+    "gedenken",
+    "geschehen",
+    "gewöhnen",
+    "gestehen",
+    "gefährden",
+    "gefährdet",
+    "geltenden",
+    "gesetzt",
+];
+
+const PREFIXES: &[&str] = &[
+    "an", "auf", "aus", "ab", "bei", "ein", "fest", "mit", "nach", "vor", "weg", "zu", "zurück",
+    "her", "hin", "heraus", "hinaus", "vorbei", "statt", "teil", "frei", "los", "um", "dar",
+    "fort", "weiter", "wieder", "zusammen", "durch", "über", "vorge", "bekannt", "herum",
+];
+
+/// Whether a lower-case word looks like a past participle (`gewonnen`, `eingeführt`,
+/// `informiert`).
+fn participle(w: &str) -> bool {
+    if w.len() < 5 || !(w.ends_with('t') || w.ends_with("en")) {
+        return false;
+    }
+    if w.ends_with("iert") {
+        return true;
+    }
+    if let Some(rest) = w.strip_prefix("ge") {
+        return rest.len() >= 3 && !NOT_PARTICIPLES.contains(&w);
+    }
+    PREFIXES.iter().any(|p| {
+        w.strip_prefix(p)
+            .and_then(|r| r.strip_prefix("ge"))
+            .is_some_and(|r| r.len() >= 3)
+    })
+}
+
+impl TenseCache {
+    /// The tense of the sentence around token `i`.
+    pub(crate) fn at(&mut self, toks: &[Tok], text: &str, i: usize) -> Tense {
+        if toks.is_empty() {
+            return Tense::Present;
+        }
+        let i = i.min(toks.len() - 1);
+        if !(self.start <= i && i < self.end) {
+            self.read(toks, text, i);
+        }
+        let mut best: Option<(usize, Tense)> = None;
+        for &(k, t) in &self.markers {
+            let d = k.abs_diff(i);
+            if best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, t));
+            }
+        }
+        best.map_or(Tense::Present, |(_, t)| t)
+    }
+
+    fn read(&mut self, toks: &[Tok], text: &str, i: usize) {
+        let mut s = i;
+        while s > 0 {
+            if toks[s].gap >= Gap::Line || ends_sentence(toks, text, s - 1) {
+                break;
+            }
+            s -= 1;
+        }
+        let mut e = i + 1;
+        while e < toks.len() {
+            if toks[e].gap >= Gap::Line || ends_sentence(toks, text, e - 1) {
+                break;
+            }
+            e += 1;
+        }
+        self.start = s;
+        self.end = e;
+        self.markers.clear();
+        let mut perfect = false;
+        let mut participles: Vec<usize> = Vec::new();
+        for (k, t) in toks.iter().enumerate().take(e).skip(s) {
+            match t.lex {
+                Lex::Tense(TenseWord::Past) => self.markers.push((k, Tense::Past)),
+                Lex::Tense(TenseWord::Future) => self.markers.push((k, Tense::Future)),
+                Lex::Tense(TenseWord::Perfect) => perfect = true,
+                Lex::None if t.is_word() && !t.upper => {
+                    let w = &text[t.start as usize..t.end as usize];
+                    if participle(w) {
+                        participles.push(k);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if perfect {
+            // `wird ... gebaut` is no past: a participle next to a future marker is passive
+            let future = self.markers.iter().any(|&(_, t)| t == Tense::Future);
+            if !future {
+                self.markers
+                    .extend(participles.into_iter().map(|k| (k, Tense::Past)));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::token::tokenize;
+    use super::*;
+
+    fn tense(text: &str, word: &str) -> Tense {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let i = toks
+            .iter()
+            .position(|t| &text[t.start as usize..t.end as usize] == word)
+            .unwrap();
+        TenseCache::default().at(&toks, text, i)
+    }
+
+    #[test]
+    fn tenses() {
+        assert_eq!(tense("Im Juli war er in Rom.", "Juli"), Tense::Past);
+        assert_eq!(
+            tense("Am Sonntag hat die Partei gewonnen.", "Sonntag"),
+            Tense::Past
+        );
+        assert_eq!(
+            tense("Im Juli wird das Haus eröffnet.", "Juli"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Die Wahl findet am Sonntag statt.", "Sonntag"),
+            Tense::Present
+        );
+        assert_eq!(
+            tense("Er war müde. Im Juli wird er gehen.", "Juli"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Am 18. Februar wurde er gewählt.", "Februar"),
+            Tense::Past
+        );
+    }
+}

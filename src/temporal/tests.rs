@@ -1,0 +1,308 @@
+//! The examples, and the shapes of German dates, resolved against 2024-02-20.
+
+use time::macros::{date, datetime};
+
+use super::*;
+
+const REF: Date = date!(2024 - 02 - 20);
+
+/// (text, value, type) of every expression found.
+fn found(text: &str) -> Vec<(String, String, TimexType)> {
+    tag(text, REF)
+        .into_iter()
+        .map(|t| (t.text, t.value, t.kind))
+        .collect()
+}
+
+/// The values found in `text`, as text=value pairs.
+fn values(text: &str) -> Vec<String> {
+    tag(text, REF)
+        .into_iter()
+        .map(|t| format!("{}={}", t.text, t.value))
+        .collect()
+}
+
+#[test]
+fn founding_article() {
+    assert_eq!(
+        values("Am Sonntag, dem 18. Februar, schenkte Putin Kim ein Auto."),
+        ["Sonntag, dem 18. Februar=2024-02-18"]
+    );
+    assert_eq!(
+        values("Kim hatte Russland im vergangenen Juli besucht."),
+        ["vergangenen Juli=2023-07"]
+    );
+    assert_eq!(
+        values("Im September war Kim in Wladiwostok."),
+        ["September=2023-09"]
+    );
+    assert_eq!(
+        values("Im Oktober wurde ein Abkommen unterzeichnet."),
+        ["Oktober=2023-10"]
+    );
+    assert_eq!(
+        values("Der Koreakrieg dauerte, bis zwischen 1950 und 1953 gekämpft wurde."),
+        ["1950=1950", "1953=1953"]
+    );
+}
+
+#[test]
+fn written_dates() {
+    assert_eq!(values("Stand: 18.02.2024"), ["18.02.2024=2024-02-18"]);
+    assert_eq!(
+        values("am 18. Februar 2024"),
+        ["18. Februar 2024=2024-02-18"]
+    );
+    assert_eq!(values("seit 2024-02-18"), ["2024-02-18=2024-02-18"]);
+    assert_eq!(values("im Februar 2024"), ["Februar 2024=2024-02"]);
+    assert_eq!(values("am 3.10. wird gefeiert"), ["3.10.=2024-10-03"]);
+    assert_eq!(values("Es war am 3.10. schön."), ["3.10.=2023-10-03"]);
+    assert_eq!(
+        values("am 3., 4. und 5. Oktober 2012"),
+        [
+            "3.=2012-10-03",
+            "4.=2012-10-04",
+            "5. Oktober 2012=2012-10-05"
+        ]
+    );
+    assert_eq!(
+        values("vom 5. bis zum 9. Juni 2000"),
+        ["5.=2000-06-05", "9. Juni 2000=2000-06-09"]
+    );
+}
+
+#[test]
+fn decades_and_centuries() {
+    assert_eq!(values("die 90er-Jahre"), ["die 90er-Jahre=199"]);
+    assert_eq!(values("in den 1990er Jahren"), ["den 1990er Jahren=199"]);
+    assert_eq!(values("Mitte der 90er-Jahre"), ["Mitte der 90er-Jahre=199"]);
+    assert_eq!(
+        values("in den fünfziger Jahren"),
+        ["den fünfziger Jahren=195"]
+    );
+    assert_eq!(values("das 19. Jahrhundert"), ["das 19. Jahrhundert=18"]);
+    assert_eq!(values("des 21. Jahrhunderts"), ["des 21. Jahrhunderts=20"]);
+}
+
+#[test]
+fn parts_of_the_year() {
+    assert_eq!(values("Anfang 2023"), ["Anfang 2023=2023"]);
+    assert_eq!(values("Ende Mai war es kalt."), ["Ende Mai=2023-05"]);
+    assert_eq!(values("Ende Mai wird es warm."), ["Ende Mai=2024-05"]);
+    assert_eq!(values("im Frühjahr 2015"), ["Frühjahr 2015=2015-SP"]);
+    assert_eq!(values("Im Herbst hatte es geregnet."), ["Herbst=2023-FA"]);
+    assert_eq!(
+        values("im dritten Quartal 2014"),
+        ["dritten Quartal 2014=2014-Q3"]
+    );
+    assert_eq!(
+        values("in der zweiten Jahreshälfte"),
+        ["der zweiten Jahreshälfte=2024-H2"]
+    );
+}
+
+#[test]
+fn relative() {
+    assert_eq!(values("gestern"), ["gestern=2024-02-19"]);
+    assert_eq!(values("heute"), ["heute=PRESENT_REF"]);
+    assert_eq!(values("vergangene Woche"), ["vergangene Woche=2024-W07"]);
+    assert_eq!(values("nächstes Jahr"), ["nächstes Jahr=2025"]);
+    assert_eq!(values("im Vorjahr"), ["Vorjahr=2023"]);
+    assert_eq!(values("heuer"), ["heuer=2024"]);
+    assert_eq!(values("Er kam am Freitag."), ["Freitag=2024-02-16"]);
+    assert_eq!(values("Er kommt am Freitag."), ["Freitag=2024-02-23"]);
+    assert_eq!(values("gestern Abend"), ["gestern Abend=2024-02-19TEV"]);
+    assert_eq!(
+        values("jetzt und damals"),
+        ["jetzt=PRESENT_REF", "damals=PAST_REF"]
+    );
+    assert_eq!(
+        values("in den vergangenen Jahren"),
+        ["den vergangenen Jahren=PXY"]
+    );
+    assert_eq!(values("am Wochenende war"), ["Wochenende=2024-W07-WE"]);
+}
+
+#[test]
+fn durations() {
+    assert_eq!(
+        found("vor zwei Jahren"),
+        [("zwei Jahren".into(), "P2Y".into(), TimexType::Duration)]
+    );
+    assert_eq!(values("drei Monate lang"), ["drei Monate lang=P3M"]);
+    assert_eq!(values("seit gut fünf Jahren"), ["gut fünf Jahren=P5Y"]);
+    assert_eq!(
+        values("drei Jahre und vier Monate"),
+        ["drei Jahre und vier Monate=P3Y4M"]
+    );
+    assert_eq!(values("eine halbe Stunde"), ["eine halbe Stunde=PT0.5H"]);
+    assert_eq!(
+        values("in den letzten zehn Jahren"),
+        ["den letzten zehn Jahren=P10Y"]
+    );
+    assert!(values("Er ist 31 Jahre alt.").is_empty());
+    assert!(values("Sie kostet 1500 Euro.").is_empty());
+}
+
+#[test]
+fn sets_and_times() {
+    assert_eq!(
+        found("jeden Montag"),
+        [("jeden Montag".into(), "XXXX-WXX-1".into(), TimexType::Set)]
+    );
+    assert_eq!(
+        found("jährlich"),
+        [("jährlich".into(), "P1Y".into(), TimexType::Set)]
+    );
+    assert_eq!(values("zweimal wöchentlich"), ["zweimal wöchentlich=P1W"]);
+    assert_eq!(
+        values("heute um 14.30 Uhr"),
+        ["heute=PRESENT_REF", "14.30 Uhr=2024-02-20T14:30"]
+    );
+    assert_eq!(
+        values("von 10 bis 15 Uhr"),
+        ["10=2024-02-20T10:00", "15 Uhr=2024-02-20T15:00"]
+    );
+}
+
+#[test]
+fn offsets_count_characters() {
+    let t = tag("Üble Sache: im März 2020", REF);
+    assert_eq!(t[0].start, 15);
+    assert_eq!(t[0].end, 24);
+    assert_eq!(t[0].bytes, 16..26);
+}
+
+#[test]
+fn spans() {
+    let span = |v: &str| value_span(v);
+    assert_eq!(
+        span("2023-09-13"),
+        Some((
+            datetime!(2023-09-13 0:00 UTC),
+            datetime!(2023-09-14 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2023-09"),
+        Some((
+            datetime!(2023-09-01 0:00 UTC),
+            datetime!(2023-10-01 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2023"),
+        Some((
+            datetime!(2023-01-01 0:00 UTC),
+            datetime!(2024-01-01 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2023-SU"),
+        Some((
+            datetime!(2023-06-01 0:00 UTC),
+            datetime!(2023-09-01 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2023-WI"),
+        Some((
+            datetime!(2023-12-01 0:00 UTC),
+            datetime!(2024-03-01 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2023-Q1"),
+        Some((
+            datetime!(2023-01-01 0:00 UTC),
+            datetime!(2023-04-01 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2023-H2"),
+        Some((
+            datetime!(2023-07-01 0:00 UTC),
+            datetime!(2024-01-01 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2023-W05"),
+        Some((
+            datetime!(2023-01-30 0:00 UTC),
+            datetime!(2023-02-06 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2023-W05-WE"),
+        Some((
+            datetime!(2023-02-04 0:00 UTC),
+            datetime!(2023-02-06 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("199"),
+        Some((
+            datetime!(1990-01-01 0:00 UTC),
+            datetime!(2000-01-01 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("19"),
+        Some((
+            datetime!(1900-01-01 0:00 UTC),
+            datetime!(2000-01-01 0:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2024-02-18T14:00"),
+        Some((
+            datetime!(2024-02-18 14:00 UTC),
+            datetime!(2024-02-18 14:01 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2024-02-18T14"),
+        Some((
+            datetime!(2024-02-18 14:00 UTC),
+            datetime!(2024-02-18 15:00 UTC)
+        ))
+    );
+    assert_eq!(
+        span("2024-02-18TEV"),
+        Some((
+            datetime!(2024-02-18 18:00 UTC),
+            datetime!(2024-02-19 0:00 UTC)
+        ))
+    );
+    for none in [
+        "XXXX-09",
+        "PRESENT_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+        "P2Y",
+        "2023-XX-13",
+    ] {
+        assert_eq!(span(none), None, "{none}");
+    }
+    let set = Timex {
+        start: 0,
+        end: 1,
+        bytes: 0..1,
+        kind: TimexType::Set,
+        value: "2023".into(),
+        text: String::new(),
+    };
+    assert_eq!(set.span(), None);
+}
+
+#[test]
+fn empty_and_odd_input() {
+    assert!(tag("", REF).is_empty());
+    assert!(tag("...", REF).is_empty());
+    let _ = tag(
+        "9999999999999999999999 Jahre am 99.99.9999 um 99:99 Uhr",
+        REF,
+    );
+    let _ = tag("18.", REF);
+    let _ = tag("Jahr", REF);
+}
