@@ -42,12 +42,16 @@ pub const MIN_TIMESTAMP: i64 = -9_223_372_036; // 1677-09-21T00:12:44Z
 /// The last instant the index can store.
 pub const MAX_TIMESTAMP: i64 = 9_223_372_036; // 2262-04-11T23:47:16Z
 
+/// Why a date outside [`MIN_TIMESTAMP`]..=[`MAX_TIMESTAMP`] is refused.
+pub const OUT_OF_RANGE: &str =
+    "outside the range the index can store (1677-09-21T00:12:44Z to 2262-04-11T23:47:16Z)";
+
 /// Parses the date of a document.
 ///
 /// Accepts RFC 3339 (`2024-02-20T07:30:00Z`, `2024-02-20T07:30:00+09:00`), a date-time
 /// without offset (`2024-02-20T07:30:00`, taken as UTC) and a plain day (`2024-02-20`,
 /// midnight UTC). The result is in UTC, truncated to seconds, and within the range the
-/// index can store (1677-09-21 to 2262-04-11).
+/// index can store ([`MIN_TIMESTAMP`] to [`MAX_TIMESTAMP`]).
 ///
 /// ```
 /// use nachlese::dates::parse_timestamp;
@@ -83,10 +87,7 @@ pub fn format_day(t: OffsetDateTime) -> String {
 fn check_storable(text: &str, t: OffsetDateTime) -> Result<OffsetDateTime, DateError> {
     let secs = t.unix_timestamp();
     if !(MIN_TIMESTAMP..=MAX_TIMESTAMP).contains(&secs) {
-        return Err(DateError::new(
-            text,
-            "outside the range the index can store (1677-09-21 to 2262-04-11)",
-        ));
+        return Err(DateError::new(text, OUT_OF_RANGE));
     }
     Ok(t.replace_nanosecond(0).unwrap_or(t))
 }

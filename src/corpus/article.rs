@@ -77,7 +77,7 @@ impl Article {
         if !(dates::MIN_TIMESTAMP..=dates::MAX_TIMESTAMP).contains(&secs) {
             return Err(InputErrorKind::InvalidDate(DateError {
                 value: dates::format_rfc3339(self.date),
-                reason: "outside the range the index can store (1677-09-21 to 2262-04-11)".into(),
+                reason: dates::OUT_OF_RANGE.into(),
             }));
         }
         Ok(())

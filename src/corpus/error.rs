@@ -84,16 +84,29 @@ pub enum InputErrorKind {
     #[error("{0}")]
     Walk(String),
     /// An article, or a file read whole, larger than nachlese accepts.
-    #[error(
-        "too large: {:.1} MB, where nachlese accepts at most {:.0} MB{}",
-        *bytes as f64 / 1e6,
-        *limit as f64 / 1e6,
-        if *limit == super::MAX_FILE_BYTES { " per .md or .json file (use JSON Lines for more)" } else { " per article" }
-    )]
+    #[error("{}", too_large(*bytes, *limit))]
     TooLarge {
         /// The size found, in bytes.
         bytes: u64,
         /// The limit, in bytes.
         limit: u64,
     },
+}
+
+fn too_large(bytes: u64, limit: u64) -> String {
+    let mb = |n: u64| n as f64 / 1e6;
+    let size = if format!("{:.1}", mb(bytes)) == format!("{:.1}", mb(limit)) {
+        format!("more than {:.1} MB", mb(limit))
+    } else {
+        format!("{:.1} MB", mb(bytes))
+    };
+    let what = if limit == super::MAX_FILE_BYTES {
+        "per .md or .json file (use JSON Lines for more)"
+    } else {
+        "per article"
+    };
+    format!(
+        "too large: {size}, where nachlese accepts at most {:.1} MB {what}",
+        mb(limit)
+    )
 }

@@ -129,10 +129,19 @@ fn read_whole(path: &Path, format: Format) -> Vec<Result<Document, InputError>> 
         Ok(m) if m.len() > MAX_FILE_BYTES => return too_large(m.len()),
         _ => {}
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return vec![Err(InputError::new(path, None, InputErrorKind::Io(e)))],
-    };
+    // The size the file system gives is no bound for a pipe or a device: read at most one
+    // byte past the limit whatever it is.
+    let mut bytes = Vec::new();
+    let read = File::open(path).and_then(|f| {
+        use std::io::Read;
+        f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)
+    });
+    if let Err(e) = read {
+        return vec![Err(InputError::new(path, None, InputErrorKind::Io(e)))];
+    }
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return too_large(bytes.len() as u64);
+    }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
