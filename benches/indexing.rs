@@ -2,7 +2,8 @@
 //! (see `common`), with one and two threads, in one run, on the same articles (parsed
 //! beforehand; the timed unit is: create the index, add every article, commit, wait for
 //! merges). Prints articles/s, MB/s and the ratios, then the size of each index on disk.
-//! `baseline-nostem` is tantivy's default chain, which does not stem.
+//! `baseline-nostem` is tantivy's default chain, which does not stem; `nachlese-untagged`
+//! is nachlese without tagging the dates articles mention.
 //!
 //! `cargo bench --bench indexing` (corpora: `../shared/data/10kgnad`, and a generated corpus
 //! of BENCH_DOCS articles, default 20,000).
@@ -24,6 +25,16 @@ fn group(c: &mut Criterion, name: &str, articles: &[Article]) {
         g.bench_with_input(BenchmarkId::new("nachlese", threads), &threads, |b, &t| {
             b.iter(|| common::nachlese_index(articles, t))
         });
+        g.bench_with_input(
+            BenchmarkId::new("nachlese-untagged", threads),
+            &threads,
+            |b, &t| {
+                b.iter(|| {
+                    let index = nachlese::Index::create_in_ram().expect("index");
+                    common::fill_nachlese_with(index, articles, t, false)
+                })
+            },
+        );
         g.bench_with_input(
             BenchmarkId::new("baseline-stored", threads),
             &threads,
@@ -50,8 +61,9 @@ fn group(c: &mut Criterion, name: &str, articles: &[Article]) {
     sizes(name, articles);
 }
 
-const VARIANTS: [&str; 5] = [
+const VARIANTS: [&str; 6] = [
     "nachlese",
+    "nachlese-untagged",
     "first-chain",
     "baseline-stored",
     "baseline-peers",

@@ -166,11 +166,11 @@ fn an_index_of_another_format_or_analyzer_is_refused_with_how_to_rebuild() {
     small_index(&env);
     for (payload, says) in [
         (
-            r#"{"format":3,"analyzer":2}"#,
+            r#"{"format":3,"analyzer":3}"#,
             "was written in format 3 but this nachlese uses format",
         ),
         (
-            r#"{"format":4,"analyzer":1}"#,
+            r#"{"format":5,"analyzer":1}"#,
             "was analysed with analyzer version 1",
         ),
     ] {

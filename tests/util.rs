@@ -76,6 +76,13 @@ impl Env {
         parse_json(&out)
     }
 
+    /// Runs `nachlese ARGS --json` on the default index (the bundled corpus) and parses
+    /// standard output.
+    pub fn json_default(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.cmd(args).arg("--json").output().expect("run");
+        parse_json(&out)
+    }
+
     /// Indexes files into the test index and asserts success.
     pub fn index_files(&self, paths: &[&str]) {
         let mut args = vec!["index"];

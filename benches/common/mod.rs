@@ -274,10 +274,22 @@ pub fn fill_nachlese(
     articles: &[Article],
     threads: usize,
 ) -> nachlese::Index {
+    fill_nachlese_with(index, articles, threads, true)
+}
+
+/// `index` filled with the articles by `threads` threads, with or without tagging the dates
+/// they mention.
+pub fn fill_nachlese_with(
+    index: nachlese::Index,
+    articles: &[Article],
+    threads: usize,
+    mentions: bool,
+) -> nachlese::Index {
     let mut writer = index
         .writer_with(nachlese::WriterOptions {
             threads,
             memory_bytes: 256 << 20,
+            mentions,
         })
         .expect("writer");
     for a in articles {

@@ -34,6 +34,7 @@
 
 mod compound;
 mod lexicon;
+pub(crate) mod mentions;
 mod normalizer;
 mod phonetic;
 mod stemmer;
@@ -71,7 +72,7 @@ pub const NAMES_ANALYZER_NAME: &str = "nachlese_de_names";
 /// The version of the analysis. It changes whenever some text becomes other terms than
 /// before, so an index built with another version is rebuilt, not searched with terms it
 /// does not contain.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Tokens this long (in bytes) or longer are dropped: the longest German words in real use
 /// stay well below it, while base64 blobs, URLs and garbage do not.
@@ -87,13 +88,18 @@ pub fn german_analyzer() -> TextAnalyzer {
     analyzer(TermKind::Word)
 }
 
-/// Registers the three analyzers under their names.
+/// Registers the analyzers under their names (the three kinds of term, and the dates a text
+/// mentions).
 ///
 /// An index stores only the analyzers' names, so this must happen on every open.
 pub fn register(manager: &TokenizerManager) {
     manager.register(ANALYZER_NAME, analyzer(TermKind::Word));
     manager.register(PARTS_ANALYZER_NAME, analyzer(TermKind::Part));
     manager.register(NAMES_ANALYZER_NAME, analyzer(TermKind::Name));
+    manager.register(
+        mentions::MENTIONS_ANALYZER_NAME,
+        TextAnalyzer::from(mentions::MentionsTokenizer::default()),
+    );
 }
 
 /// One term the analyzer produced, with where it came from.

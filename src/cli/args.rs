@@ -61,6 +61,12 @@ pub enum Command {
     Show(ShowArgs),
     /// Count the articles, their date span and how many appeared each month.
     Stats(JsonArg),
+    /// Find the dates a German text talks about (temporal tagging): each expression with its
+    /// TimeML type and value, resolved against the date the text was written.
+    Dates(DatesArgs),
+    /// Draw, per month, how many matching articles were published and how many mention
+    /// that month.
+    Timeline(TimelineArgs),
     /// Show the terms the index stores for a text (words, compound parts, sound codes of
     /// names), or with --query what a query looks for: how nachlese reads German.
     Analyze(AnalyzeArgs),
@@ -82,6 +88,15 @@ pub struct SearchArgs {
     /// RFC 3339.
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+
+    /// Only articles that mention a date from the start of this period on (in title or
+    /// text), whenever they were published. Same forms as --from.
+    #[arg(long, value_name = "DATE")]
+    pub mentions_from: Option<String>,
+
+    /// Only articles that mention a date up to the end of this period (inclusive).
+    #[arg(long, value_name = "DATE")]
+    pub mentions_to: Option<String>,
 
     /// Order of the hits [default: relevance, or newest for a listing without query]
     #[arg(long, value_name = "ORDER")]
@@ -173,6 +188,52 @@ pub struct DeleteArgs {
     pub ids: Vec<String>,
 
     /// Print a JSON report for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `dates`.
+#[derive(Debug, clap::Args)]
+pub struct DatesArgs {
+    /// The text file to read (standard input without one, or with `-`).
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    /// The date the text was written, which relative expressions ("gestern", "im Juli")
+    /// are resolved against: YYYY-MM-DD or RFC 3339.
+    #[arg(long = "ref", value_name = "DATE", required = true)]
+    pub reference: String,
+
+    /// Print JSON for scripts: a list of {"start", "end", "type", "value", "text"}, offsets
+    /// in characters, end exclusive.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `timeline`.
+#[derive(Debug, clap::Args)]
+pub struct TimelineArgs {
+    /// The query (as for `search`); without one, every article counts.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Only articles published from the start of this period on; the timeline starts there.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Only articles published up to the end of this period; the timeline ends there.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+
+    /// Only articles that mention a date from the start of this period on.
+    #[arg(long, value_name = "DATE")]
+    pub mentions_from: Option<String>,
+
+    /// Only articles that mention a date up to the end of this period.
+    #[arg(long, value_name = "DATE")]
+    pub mentions_to: Option<String>,
+
+    /// Print JSON for scripts.
     #[arg(long)]
     pub json: bool,
 }

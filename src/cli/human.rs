@@ -6,7 +6,9 @@ use std::ops::Range;
 use nachlese::analysis::{AnalyzedToken, TermKind};
 use nachlese::dates::{format_day, format_rfc3339};
 use nachlese::index::Stats;
+use nachlese::search::Timeline;
 use nachlese::search::WordPlan;
+use nachlese::temporal::Timex;
 use nachlese::{CheckReport, SearchResults, StoredArticle, search};
 
 use super::style::Style;
@@ -63,6 +65,68 @@ pub fn search(out: &mut impl Write, style: &Style, results: &SearchResults) -> i
                 marked(style, &hit.snippet.text, &hit.snippet.highlights)
             )?;
         }
+        if !hit.mentions.is_empty() {
+            let listed: Vec<String> = hit
+                .mentions
+                .iter()
+                .map(|m| format!("{} ({})", style.matched(&m.text), m.value))
+                .collect();
+            writeln!(out, "{pad}{} {}", style.dim("erwähnt:"), listed.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+/// The temporal expressions of a text, one per line: value, type, offsets and the words.
+pub fn timexes(out: &mut impl Write, style: &Style, found: &[Timex]) -> io::Result<()> {
+    let width = found.iter().map(|t| t.value.len()).max().unwrap_or(0);
+    for t in found {
+        writeln!(
+            out,
+            "{:<width$}  {:<8}  {:>5}-{:<5}  {}",
+            t.value,
+            format!("{:?}", t.kind).to_uppercase(),
+            t.start,
+            t.end,
+            style.matched(&t.text),
+        )?;
+    }
+    Ok(())
+}
+
+/// Two bars per month: articles published then, and articles mentioning the month.
+pub fn timeline(out: &mut impl Write, style: &Style, timeline: &Timeline) -> io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        style.dim(&format!(
+            "{}; per month: {} published, {} mentioning it",
+            plural(timeline.total, "article", "articles"),
+            style.title("█"),
+            style.matched("▒")
+        ))
+    )?;
+    let max = timeline
+        .months
+        .iter()
+        .map(|m| m.published.max(m.mentioned))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let digits = max.to_string().len();
+    let bar = |n: u64| (n * BAR_WIDTH / 2).div_ceil(max) as usize;
+    for m in &timeline.months {
+        writeln!(
+            out,
+            "{:04}-{:02}  {:>digits$} {:<w$}  {:>digits$} {}",
+            m.year,
+            m.month,
+            m.published,
+            style.title(&"█".repeat(bar(m.published))),
+            m.mentioned,
+            style.matched(&"▒".repeat(bar(m.mentioned))),
+            w = (BAR_WIDTH / 2) as usize,
+        )?;
     }
     Ok(())
 }

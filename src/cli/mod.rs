@@ -16,7 +16,10 @@ use nachlese::{
 };
 
 pub use args::Args;
-use args::{AnalyzeArgs, Command, DeleteArgs, IndexArgs, JsonArg, SearchArgs, ShowArgs, SortArg};
+use args::{
+    AnalyzeArgs, Command, DatesArgs, DeleteArgs, IndexArgs, JsonArg, SearchArgs, ShowArgs, SortArg,
+    TimelineArgs,
+};
 use style::Style;
 
 /// Exit status: something found or done.
@@ -36,6 +39,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Show(a) => show(index, &style, a)?,
         Command::Stats(a) => stats(index, &style, a)?,
         Command::Analyze(a) => analyze(index, &style, a)?,
+        Command::Dates(a) => dates(&style, a)?,
+        Command::Timeline(a) => timeline(index, &style, a)?,
     };
     Ok(ExitCode::from(code))
 }
@@ -84,6 +89,10 @@ fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result
         period("from", a.from.as_deref())?,
         period("to", a.to.as_deref())?,
     )?;
+    let mentions = DateRange::new(
+        period("mentions-from", a.mentions_from.as_deref())?,
+        period("mentions-to", a.mentions_to.as_deref())?,
+    )?;
     let sort = match a.sort {
         None | Some(SortArg::Relevance) => Sort::Relevance,
         Some(SortArg::Newest) => Sort::Newest,
@@ -103,6 +112,7 @@ fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result
         .sort(sort)
         .limit(a.limit)
         .offset(a.offset)
+        .mentions(mentions)
         .expansions(expansions);
     let index = open(dir)?;
     let results = index.search(&request)?;
@@ -138,6 +148,7 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
     let mut writer = index.writer_with(WriterOptions {
         threads: a.threads.map_or(defaults.threads, usize::from),
         memory_bytes: a.memory as usize * 1_000_000,
+        ..defaults
     })?;
     if a.force {
         writer.read_unchanged_files();
@@ -248,6 +259,51 @@ fn check(dir: Option<&std::path::Path>, a: JsonArg) -> Result<u8> {
         out.flush()?;
     }
     Ok(if report.is_sound() { FOUND } else { UNSOUND })
+}
+
+fn dates(style: &Style, a: DatesArgs) -> Result<u8> {
+    let reference = nachlese::dates::parse_timestamp(&a.reference).with_context(|| "--ref")?;
+    let text = match a.file.as_deref() {
+        None => io::read_to_string(io::stdin()).context("cannot read standard input")?,
+        Some(p) if p.as_os_str() == "-" => {
+            io::read_to_string(io::stdin()).context("cannot read standard input")?
+        }
+        Some(p) => {
+            std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?
+        }
+    };
+    let found = nachlese::temporal::tag(&text, reference.date());
+    if a.json {
+        print_json(&serde_json::to_value(&found)?)?;
+    } else {
+        let mut out = stdout();
+        human::timexes(&mut out, style, &found)?;
+        out.flush()?;
+    }
+    Ok(if found.is_empty() { NOT_FOUND } else { FOUND })
+}
+
+fn timeline(dir: Option<&std::path::Path>, style: &Style, a: TimelineArgs) -> Result<u8> {
+    let range = DateRange::new(
+        period("from", a.from.as_deref())?,
+        period("to", a.to.as_deref())?,
+    )?;
+    let mentions = DateRange::new(
+        period("mentions-from", a.mentions_from.as_deref())?,
+        period("mentions-to", a.mentions_to.as_deref())?,
+    )?;
+    let request = SearchRequest::new(a.query.join(" "))
+        .range(range)
+        .mentions(mentions);
+    let timeline = open(dir)?.timeline(&request)?;
+    if a.json {
+        print_json(&serde_json::to_value(&timeline)?)?;
+    } else {
+        let mut out = stdout();
+        human::timeline(&mut out, style, &timeline)?;
+        out.flush()?;
+    }
+    Ok(if timeline.total > 0 { FOUND } else { NOT_FOUND })
 }
 
 fn show(dir: Option<&std::path::Path>, style: &Style, a: ShowArgs) -> Result<u8> {

@@ -87,6 +87,7 @@ fn sync(index: &Index) -> Result<()> {
         match index.writer_with(WriterOptions {
             threads: 1,
             memory_bytes: 64 << 20,
+            ..WriterOptions::default()
         }) {
             Ok(w) => break w,
             Err(Error::IndexLocked { .. }) if started.elapsed() < LOCK_PATIENCE => {

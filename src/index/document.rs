@@ -22,10 +22,17 @@ pub(crate) struct Provenance<'a> {
     pub collection: Option<&'a str>,
 }
 
-/// How the index records a file: its absolute path, or for a path that is not UTF-8, `hex:`
-/// and its bytes in hex (no absolute path starts so), so that it can be found again.
+/// The text of the mentions field: the article's date, then its title and text.
+fn mentions_text(article: &Article) -> String {
+    let text = format!("{}\n{}", article.title, article.body);
+    crate::analysis::mentions::mentions_text(article.date.date(), &text)
+}
+
+/// How the index records a file: its canonical path (absolute, symlinks resolved, so that a
+/// file reached by two paths is one file), or for a path that is not UTF-8, `hex:` and its
+/// bytes in hex (no absolute path starts so), so that it can be found again.
 pub(crate) fn origin_key(path: &Path) -> String {
-    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let path = canonical(path);
     match path.to_str() {
         Some(s) => s.to_string(),
         None => {
@@ -37,6 +44,13 @@ pub(crate) fn origin_key(path: &Path) -> String {
 }
 
 const HEX_PREFIX: &str = "hex:";
+
+/// `path` with symlinks resolved, or only made absolute when it does not exist (any more).
+pub(crate) fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
 
 /// The file an [`origin_key`] names; `None` for origins that are not files.
 pub(crate) fn origin_path(key: &str) -> Option<PathBuf> {
@@ -82,12 +96,14 @@ pub(crate) fn content_hash(article: &Article, from: &Provenance) -> u64 {
     h.digest()
 }
 
-/// Builds the document for `article`, whose [`content_hash`] is `hash`.
+/// Builds the document for `article`, whose [`content_hash`] is `hash`; with `mentions`,
+/// the dates it mentions are indexed too.
 pub(crate) fn to_document(
     f: &Fields,
     article: &Article,
     from: &Provenance,
     hash: u64,
+    mentions: bool,
 ) -> TantivyDocument {
     let mut doc = TantivyDocument::new();
     doc.add_text(f.id, &article.id);
@@ -121,6 +137,10 @@ pub(crate) fn to_document(
     }
     doc.add_u64(f.stamp, from.stamp);
     doc.add_u64(f.hash, hash);
+    if mentions {
+        // Tagged by the field's analyzer, on tantivy's indexing threads.
+        doc.add_text(f.mentions, mentions_text(article));
+    }
     doc
 }
 

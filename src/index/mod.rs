@@ -103,6 +103,7 @@ impl Index {
             .writer_with(WriterOptions {
                 threads: 1,
                 memory_bytes: 0,
+                ..WriterOptions::default()
             })?
             .commit()?;
         Ok(index)

@@ -5,6 +5,7 @@ use tantivy::schema::{
     Schema, TextFieldIndexing, TextOptions,
 };
 
+use crate::analysis::mentions::MENTIONS_ANALYZER_NAME;
 use crate::analysis::{ANALYZER_NAME, NAMES_ANALYZER_NAME, PARTS_ANALYZER_NAME};
 
 /// Field names, as they appear in `field:word` queries.
@@ -25,6 +26,7 @@ pub(crate) mod name {
     pub const COLLECTION: &str = "collection";
     pub const STAMP: &str = "stamp";
     pub const HASH: &str = "hash";
+    pub const MENTIONS: &str = "mentions";
 }
 
 /// The schema's fields, looked up once.
@@ -53,6 +55,8 @@ pub(crate) struct Fields {
     pub stamp: Field,
     /// A hash of everything stored for the article: an unchanged article is not rewritten.
     pub hash: Field,
+    /// The dates title and text mention, as periods of days (`analysis::mentions`).
+    pub mentions: Field,
 }
 
 pub(crate) fn build() -> Schema {
@@ -96,6 +100,14 @@ pub(crate) fn build() -> Schema {
     b.add_text_field(name::COLLECTION, STRING);
     b.add_u64_field(name::STAMP, FAST);
     b.add_u64_field(name::HASH, FAST);
+    b.add_text_field(
+        name::MENTIONS,
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(MENTIONS_ANALYZER_NAME)
+                .set_index_option(IndexRecordOption::Basic),
+        ),
+    );
     b.build()
 }
 
@@ -120,6 +132,7 @@ impl Fields {
             collection: f(name::COLLECTION)?,
             stamp: f(name::STAMP)?,
             hash: f(name::HASH)?,
+            mentions: f(name::MENTIONS)?,
         })
     }
 }

@@ -8,7 +8,7 @@ use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::Index;
 use super::committed::Committed;
-use super::document::{Provenance, content_hash, origin_key, origin_path, to_document};
+use super::document::{Provenance, canonical, content_hash, origin_key, origin_path, to_document};
 use super::meta::CommitMeta;
 use crate::corpus::{Article, Document, Documents, InputError, STDIN, file_stamp};
 use crate::{Error, Result};
@@ -21,6 +21,9 @@ pub struct WriterOptions {
     /// Memory budget for buffered documents, in bytes, shared by the threads; at least
     /// 15 MB per thread.
     pub memory_bytes: usize,
+    /// Whether to index the dates each article mentions (on by default). Off is for
+    /// measuring what it costs: articles written so are not found by mentioned dates.
+    pub mentions: bool,
 }
 
 /// The smallest memory budget tantivy accepts per thread.
@@ -33,6 +36,7 @@ impl Default for WriterOptions {
         WriterOptions {
             threads,
             memory_bytes: 256 << 20,
+            mentions: true,
         }
     }
 }
@@ -101,11 +105,14 @@ pub struct Writer<'a> {
     cleared: Vec<String>,
     /// Whether [`add_paths`](Writer::add_paths) skips files unchanged since indexed.
     skip_unchanged: bool,
+    /// Whether articles' mentioned dates are indexed.
+    mentions: bool,
 }
 
 impl<'a> Writer<'a> {
     pub(crate) fn new(index: &'a Index, options: WriterOptions) -> Result<Writer<'a>> {
         let (threads, memory) = options.normalised();
+        let mentions = options.mentions;
         let options = tantivy::indexer::IndexWriterOptions::builder()
             .num_worker_threads(threads)
             .memory_budget_per_thread(memory / threads)
@@ -143,6 +150,7 @@ impl<'a> Writer<'a> {
             meta_changed,
             cleared: Vec::new(),
             skip_unchanged: true,
+            mentions,
         })
     }
 
@@ -207,7 +215,7 @@ impl<'a> Writer<'a> {
         } else {
             self.stats.added += 1;
         }
-        let doc = to_document(&self.index.fields, article, &from, hash);
+        let doc = to_document(&self.index.fields, article, &from, hash, self.mentions);
         let writer = self.inner();
         // A new id needs no delete: deletes cost a term lookup in every segment at commit.
         if existed {
@@ -305,7 +313,7 @@ impl<'a> Writer<'a> {
         let roots: Vec<PathBuf> = roots
             .iter()
             .filter(|r| r.as_os_str() != STDIN)
-            .filter_map(|r| std::path::absolute(r).ok())
+            .map(|r| canonical(r))
             .collect();
         let mut deleted = 0;
         for key in self.committed.origins()? {

@@ -26,24 +26,28 @@
 
 mod bonus;
 mod fuzzy;
+mod mentions;
 mod positions;
 mod query;
 mod request;
 mod results;
 mod snippet;
 mod suggest;
+mod timeline;
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DateTime, DocAddress, Order, Score, Searcher, TantivyDocument};
 
+pub use mentions::{Mention, mentions_in};
 pub use query::{
     EXACT_BONUS, Expansions, MAX_QUERY_WORDS, NAME_WEIGHT, PART_WEIGHT, TITLE_BOOST,
     TYPO_BELOW_DOCS, TYPO_WEIGHT, WordPlan,
 };
 pub use request::{SearchRequest, Sort};
 pub use results::{Hit, Snippet, parts};
+pub use timeline::{MAX_TIMELINE_MONTHS, Timeline, TimelineMonth};
 
 pub use results::SearchResults;
 
@@ -80,7 +84,12 @@ impl Index {
         self.guarded(|| {
             let searcher = self.reader.searcher();
             let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
-            let full = query::full_query(self, plan.query.as_deref(), &request.range);
+            let full = query::full_query(
+                self,
+                plan.query.as_deref(),
+                &request.range,
+                &request.mentions,
+            );
             let sort = match (request.sort, &plan.query) {
                 (Sort::Relevance, None) => Sort::Newest,
                 (sort, _) => sort,
@@ -90,7 +99,12 @@ impl Index {
             let limit = request.limit.min(room);
             let exact_page = match (&plan.exact, sort, limit) {
                 (Some((exact, bonuses)), Sort::Relevance, 1..) => {
-                    let exact = query::full_query(self, Some(exact.as_ref()), &request.range);
+                    let exact = query::full_query(
+                        self,
+                        Some(exact.as_ref()),
+                        &request.range,
+                        &request.mentions,
+                    );
                     let page = TopDocs::with_limit(limit).and_offset(request.offset);
                     let top = searcher.search(&exact, &page.order_by_score())?;
                     // Only a full page of exact matches is the full query's page.
@@ -104,7 +118,12 @@ impl Index {
                 _ => None,
             };
             let count = || {
-                let q = query::full_query(self, plan.count.as_deref(), &request.range);
+                let q = query::full_query(
+                    self,
+                    plan.count.as_deref(),
+                    &request.range,
+                    &request.mentions,
+                );
                 searcher.search(&q, &Count)
             };
             let (total, top) = match exact_page {
@@ -142,8 +161,14 @@ impl Index {
                         Vec::new(),
                     )
                 };
+                let mentions = if request.mentions.is_unbounded() {
+                    Vec::new()
+                } else {
+                    mentions::mentions_in(&article, &request.mentions)
+                };
                 hits.push(Hit {
                     rank: request.offset + i + 1,
+                    mentions,
                     title_highlights,
                     id: article.id,
                     title: article.title,

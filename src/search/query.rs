@@ -646,21 +646,42 @@ fn range_query(field: Field, range: &DateRange) -> Option<Box<dyn Query>> {
     Some(Box::new(RangeQuery::new(lower, upper)))
 }
 
-/// The whole query: words and dates. The date filter has no weight, so it does not change
-/// how the words rank the hits.
+/// The whole query: words, publication dates and mentioned dates. The date filters have no
+/// weight, so they do not change how the words rank the hits.
 pub(crate) fn full_query(
     index: &Index,
     text: Option<&dyn Query>,
     range: &DateRange,
+    mentions: &DateRange,
 ) -> Box<dyn Query> {
-    let dates = range_query(index.fields.date, range);
-    match (text, dates) {
-        (None, None) => Box::new(AllQuery),
-        (None, Some(dates)) => dates,
-        (Some(text), None) => text.box_clone(),
-        (Some(text), Some(dates)) => Box::new(BooleanQuery::new(vec![
-            (Occur::Must, text.box_clone()),
-            (Occur::Must, Box::new(BoostQuery::new(dates, 0.0))),
-        ])),
+    let filters: Vec<Box<dyn Query>> = [
+        range_query(index.fields.date, range),
+        super::mentions::mention_query(index.fields.mentions, mentions),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    match (text, filters.len()) {
+        (None, 0) => Box::new(AllQuery),
+        (Some(text), 0) => text.box_clone(),
+        (None, 1) => filters
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Box::new(AllQuery)),
+        (text, _) => {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters
+                .into_iter()
+                .map(|f| {
+                    (
+                        Occur::Must,
+                        Box::new(BoostQuery::new(f, 0.0)) as Box<dyn Query>,
+                    )
+                })
+                .collect();
+            if let Some(text) = text {
+                clauses.push((Occur::Must, text.box_clone()));
+            }
+            Box::new(BooleanQuery::new(clauses))
+        }
     }
 }

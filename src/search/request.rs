@@ -73,6 +73,9 @@ pub struct SearchRequest {
     pub snippet_chars: usize,
     /// What each query word may also match beyond itself (compounds, name spellings, typos).
     pub expansions: Expansions,
+    /// Only articles that mention a date in this range (in their title or text); hits then
+    /// list those mentions.
+    pub mentions: DateRange,
 }
 
 impl Default for SearchRequest {
@@ -85,6 +88,7 @@ impl Default for SearchRequest {
             offset: 0,
             snippet_chars: 200,
             expansions: Expansions::default(),
+            mentions: DateRange::all(),
         }
     }
 }
@@ -130,6 +134,25 @@ impl SearchRequest {
     /// Snippets of at most `chars` characters (0: none, and no highlights).
     pub fn snippets(mut self, chars: usize) -> SearchRequest {
         self.snippet_chars = chars;
+        self
+    }
+
+    /// Only articles that mention a date in `range`: "what was reported about September
+    /// 2023", whenever it was published.
+    ///
+    /// ```
+    /// use nachlese::{DateRange, Index, SearchRequest};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let index = Index::open_bundled(dir.path())?;
+    /// let september = DateRange::new(Some("2023-09".parse()?), Some("2023-09".parse()?))?;
+    /// let results = index.search(&SearchRequest::new("Auto").mentions(september))?;
+    /// let seed = results.hits.iter().find(|h| h.id == "2024-02-20-putin-schenkt-kim-auto");
+    /// assert!(seed.is_some_and(|h| !h.mentions.is_empty()));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn mentions(mut self, range: DateRange) -> SearchRequest {
+        self.mentions = range;
         self
     }
 

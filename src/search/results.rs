@@ -45,6 +45,9 @@ pub struct Hit {
     pub source: Option<String>,
     /// Where it was published.
     pub url: Option<String>,
+    /// The dates it mentions in the range asked for with
+    /// [`SearchRequest::mentions`](super::SearchRequest::mentions) (none without one).
+    pub mentions: Vec<super::Mention>,
 }
 
 /// A passage of an article with the matched words marked.

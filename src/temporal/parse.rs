@@ -269,7 +269,8 @@ impl<'a> Parser<'a> {
         }
         if i > 0 {
             match self.lex(i - 1) {
-                Lex::Approx => return None,
+                // `rund 2000 Azubis`, but `etwa 1930 gegenüber ...`
+                Lex::Approx if self.t(i + 1).upper || self.t(i + 1).is_num() => return None,
                 Lex::Fw(Fw::Als) if matches!(self.lex(i - 2), Lex::Fw(Fw::Mehr | Fw::Weniger)) => {
                     return None;
                 }
@@ -629,6 +630,9 @@ impl<'a> Parser<'a> {
             }
             let (u, p) = match self.lex(j) {
                 Lex::Unit(u, p) => (u, p),
+                Lex::None if self.compound_unit(j).is_some() => {
+                    self.compound_unit(j).unwrap_or((Unit::Day, Plural::Pl))
+                }
                 _ => {
                     // `35-Stunden-Woche`
                     if parts.is_empty()
@@ -677,7 +681,7 @@ impl<'a> Parser<'a> {
         // ages
         if matches!(self.lex(k), Lex::Fw(Fw::Alt | Fw::Jung))
             || (self.word_is(k, &["jüngere", "jüngerer", "ältere", "älterer"]))
-            || (i >= 2 && self.fw(i - 1, Fw::Von) && self.fw(i - 2, Fw::Alter))
+            || (i >= 2 && self.fw(i - 1, Fw::Von) && self.word_is(i - 2, &["alter", "alters"]))
             || (i >= 1
                 && self.fw(i - 1, Fw::Mit)
                 && parts[0].1 == Unit::Year
@@ -703,6 +707,34 @@ impl<'a> Parser<'a> {
         Some((k, sem))
     }
 
+    /// A compound ending in a plural unit (`Arbeitstage`, `Sonnentage`, `Lebensjahre`).
+    fn compound_unit(&self, j: usize) -> Option<(Unit, Plural)> {
+        let t = self.t(j);
+        if !t.is_word() || !t.upper || t.end - t.start < 7 {
+            return None;
+        }
+        let w = self.word(j).to_lowercase();
+        if w.starts_with("etage") {
+            return None;
+        }
+        const SUFFIXES: [(&str, Unit); 10] = [
+            ("tage", Unit::Day),
+            ("tagen", Unit::Day),
+            ("jahre", Unit::Year),
+            ("jahren", Unit::Year),
+            ("wochen", Unit::Week),
+            ("monate", Unit::Month),
+            ("monaten", Unit::Month),
+            ("stunden", Unit::Hour),
+            ("minuten", Unit::Minute),
+            ("sekunden", Unit::Second),
+        ];
+        SUFFIXES
+            .iter()
+            .find(|(s, _)| w.len() >= s.len() + 3 && w.ends_with(s))
+            .map(|&(_, u)| (u, Plural::Pl))
+    }
+
     // ---------------------------------------------------------------- words
 
     fn month(&self, i: usize, m: u8) -> R {
@@ -724,6 +756,10 @@ impl<'a> Parser<'a> {
     }
 
     fn weekday(&self, i: usize, wd: u8) -> R {
+        if i > 0 && self.tight(i) && self.punct(i - 1, '-') {
+            // `Herz-Jesu-Sonntag`: a name
+            return None;
+        }
         let w = self.word(i);
         if w.ends_with('s') && !self.t(i).upper {
             // `sonntags`: every Sunday
@@ -769,7 +805,18 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        Some((i + 1, Sem::Weekday { wd, dir: None }))
+        Some((
+            i + 1,
+            Sem::Weekday {
+                wd,
+                dir: self.from_past(i),
+            },
+        ))
+    }
+
+    /// `vom Sonntag`, `vom Wochenende` (and not `vom Sonntag bis ...`): the last one.
+    fn from_past(&self, i: usize) -> Option<Dir> {
+        (i > 0 && self.fw(i - 1, Fw::Vom) && !self.fw(i + 1, Fw::Bis)).then_some(Dir::Past)
     }
 
     fn season(&self, i: usize, s: u8) -> R {
@@ -800,7 +847,7 @@ impl<'a> Parser<'a> {
             return Some((i, i + 3, Sem::Set(duration(&[(Amount::Tenths(10), u)]))));
         }
         if u == Unit::Weekend && p == Plural::Sg {
-            return Some((i, i + 1, Sem::Weekend(None)));
+            return Some((i, i + 1, Sem::Weekend(self.from_past(i))));
         }
         if u == Unit::Day && p == Plural::Sg {
             let off = match self.lex(i + 1) {

@@ -56,6 +56,14 @@ fn year_of(spec: YearSpec, m: u8, d: u8, reference: Date, tense: Tense) -> i32 {
         YearSpec::Tense => match tense {
             Tense::Past if (d == 0 && m > here.0) || (d > 0 && at > here) => ry - 1,
             Tense::Future if (d == 0 && m < here.0) || (d > 0 && at < here) => ry + 1,
+            Tense::Present => {
+                // the nearest one
+                let day = if d == 0 { 15 } else { d };
+                (ry - 1..=ry + 1)
+                    .filter_map(|y| date(y, m, day).map(|x| (y, (x - reference).whole_days().abs())))
+                    .min_by_key(|&(_, dist)| dist)
+                    .map_or(ry, |(y, _)| y)
+            }
             _ => ry,
         },
         YearSpec::Before => {

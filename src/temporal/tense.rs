@@ -29,7 +29,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// Whether token `k` ends a sentence.
 fn ends_sentence(toks: &[Tok], text: &str, k: usize) -> bool {
     match toks[k].kind {
-        Kind::Punct('!' | '?' | ';') => true,
+        Kind::Punct('!' | '?' | ';' | ':') => true,
         Kind::Punct('.') => {
             if k == 0 {
                 return true;
@@ -118,8 +118,13 @@ fn participle(w: &str) -> bool {
         w.strip_prefix(p)
             .and_then(|r| r.strip_prefix("ge"))
             .is_some_and(|r| r.len() >= 3)
-    })
+    }) || INSEPARABLE
+        .iter()
+        .any(|p| w.strip_prefix(p).is_some_and(|r| r.len() >= 4))
 }
+
+/// Prefixes of verbs whose participle has no `ge-` (`verkauft`, `beschlossen`).
+const INSEPARABLE: &[&str] = &["be", "er", "ver", "ent", "zer", "emp", "miss", "über"];
 
 impl TenseCache {
     /// The tense of the sentence around token `i`.
@@ -159,28 +164,37 @@ impl TenseCache {
         self.start = s;
         self.end = e;
         self.markers.clear();
-        let mut perfect = false;
-        let mut participles: Vec<usize> = Vec::new();
+        // auxiliaries (position, future?) and participles, to pair them up
+        let mut aux: Vec<(usize, bool)> = Vec::new();
+        let mut participles: Vec<(usize, bool)> = Vec::new();
         for (k, t) in toks.iter().enumerate().take(e).skip(s) {
             match t.lex {
                 Lex::Tense(TenseWord::Past) => self.markers.push((k, Tense::Past)),
-                Lex::Tense(TenseWord::Future) => self.markers.push((k, Tense::Future)),
-                Lex::Tense(TenseWord::Perfect) => perfect = true,
+                Lex::Tense(TenseWord::Future) => aux.push((k, true)),
+                Lex::Tense(TenseWord::Perfect) => aux.push((k, false)),
                 Lex::None if t.is_word() && !t.upper => {
                     let w = &text[t.start as usize..t.end as usize];
                     if participle(w) {
-                        participles.push(k);
+                        participles.push((k, w.ends_with('t')));
                     }
                 }
                 _ => {}
             }
         }
-        if perfect {
-            // `wird ... gebaut` is no past: a participle next to a future marker is passive
-            let future = self.markers.iter().any(|&(_, t)| t == Tense::Future);
-            if !future {
-                self.markers
-                    .extend(participles.into_iter().map(|k| (k, Tense::Past)));
+        // A participle makes its nearest auxiliary a perfect (`hat ... gewonnen`: past) or
+        // a passive (`wird ... eröffnet`: present, not future).
+        let mut passive: Vec<usize> = Vec::new();
+        for &(p, weak) in &participles {
+            let nearest = aux.iter().min_by_key(|(a, _)| a.abs_diff(p));
+            match nearest {
+                Some(&(_, false)) => self.markers.push((p, Tense::Past)),
+                Some(&(a, true)) if weak && a < p => passive.push(a),
+                _ => {}
+            }
+        }
+        for &(a, future) in &aux {
+            if future && !passive.contains(&a) {
+                self.markers.push((a, Tense::Future));
             }
         }
     }
