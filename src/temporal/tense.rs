@@ -166,7 +166,7 @@ impl TenseCache {
         self.markers.clear();
         // auxiliaries (position, future?) and participles, to pair them up
         let mut aux: Vec<(usize, bool)> = Vec::new();
-        let mut participles: Vec<(usize, bool)> = Vec::new();
+        let mut participles: Vec<usize> = Vec::new();
         for (k, t) in toks.iter().enumerate().take(e).skip(s) {
             match t.lex {
                 Lex::Tense(TenseWord::Past) => self.markers.push((k, Tense::Past)),
@@ -175,25 +175,21 @@ impl TenseCache {
                 Lex::None if t.is_word() && !t.upper => {
                     let w = &text[t.start as usize..t.end as usize];
                     if participle(w) {
-                        participles.push((k, w.ends_with('t')));
+                        participles.push(k);
                     }
                 }
                 _ => {}
             }
         }
-        // A participle makes its nearest auxiliary a perfect (`hat ... gewonnen`: past) or
-        // a passive (`wird ... eröffnet`: present, not future).
-        let mut passive: Vec<usize> = Vec::new();
-        for &(p, weak) in &participles {
-            let nearest = aux.iter().min_by_key(|(a, _)| a.abs_diff(p));
-            match nearest {
-                Some(&(_, false)) => self.markers.push((p, Tense::Past)),
-                Some(&(a, true)) if weak && a < p => passive.push(a),
-                _ => {}
+        // A participle next to a perfect auxiliary makes a past (`hat ... gewonnen`); next
+        // to `wird` a passive, which in news mostly speaks of the future (`wird eröffnet`).
+        for &p in &participles {
+            if let Some(&(_, false)) = aux.iter().min_by_key(|(a, _)| a.abs_diff(p)) {
+                self.markers.push((p, Tense::Past));
             }
         }
         for &(a, future) in &aux {
-            if future && !passive.contains(&a) {
+            if future {
                 self.markers.push((a, Tense::Future));
             }
         }
