@@ -73,14 +73,14 @@ pub fn parse_timestamp(text: &str) -> Result<OffsetDateTime, DateError> {
 
 /// Formats a timestamp as RFC 3339 in UTC, e.g. `2024-02-20T00:00:00Z`.
 pub fn format_rfc3339(t: OffsetDateTime) -> String {
-    t.to_offset(UtcOffset::UTC)
+    utc(t)
         .format(&Rfc3339)
         .unwrap_or_else(|_| t.unix_timestamp().to_string())
 }
 
 /// Formats the day of a timestamp (UTC) as `YYYY-MM-DD`.
 pub fn format_day(t: OffsetDateTime) -> String {
-    let t = t.to_offset(UtcOffset::UTC);
+    let t = utc(t);
     format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }
 
@@ -95,7 +95,10 @@ fn check_storable(text: &str, t: OffsetDateTime) -> Result<OffsetDateTime, DateE
 /// Parses an RFC 3339 instant, or a date-time without offset (taken as UTC).
 fn parse_instant(text: &str, s: &str) -> Result<OffsetDateTime, DateError> {
     if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        return Ok(t.to_offset(UtcOffset::UTC));
+        // An offset can carry an instant past the calendar's end (9999-12-31T23:00-02:00).
+        return t
+            .checked_to_offset(UtcOffset::UTC)
+            .ok_or_else(|| DateError::new(text, OUT_OF_RANGE));
     }
     let no_offset = format_description!(
         version = 2,
@@ -225,7 +228,7 @@ impl Period {
 
     /// The year, month or day that holds `t` (UTC).
     pub fn containing(t: OffsetDateTime, granularity: Granularity) -> Period {
-        let t = t.to_offset(UtcOffset::UTC);
+        let t = utc(t);
         let (start, end) = match granularity {
             Granularity::Year => {
                 let start = year_start(t.year());
@@ -237,11 +240,11 @@ impl Period {
             }
             Granularity::Day => {
                 let start = t.date().midnight().assume_utc();
-                (start, start + Duration::DAY)
+                (start, after(start, Duration::DAY))
             }
             Granularity::Instant => {
                 let start = t.replace_nanosecond(0).unwrap_or(t);
-                (start, start + Duration::SECOND)
+                (start, after(start, Duration::SECOND))
             }
         };
         Period {
@@ -250,6 +253,17 @@ impl Period {
             granularity,
         }
     }
+}
+
+/// `t` in UTC; an instant UTC cannot hold (past the calendar's ends) stays as it is.
+fn utc(t: OffsetDateTime) -> OffsetDateTime {
+    t.checked_to_offset(UtcOffset::UTC).unwrap_or(t)
+}
+
+/// `t + d`, or the calendar's last instant: the day after 9999-12-31 does not exist.
+fn after(t: OffsetDateTime, d: Duration) -> OffsetDateTime {
+    t.checked_add(d)
+        .unwrap_or(OffsetDateTime::new_utc(Date::MAX, Time::MAX))
 }
 
 fn year_start(year: i32) -> OffsetDateTime {

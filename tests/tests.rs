@@ -10,6 +10,7 @@ mod corpus;
 mod crash;
 mod default_index;
 mod expansions;
+mod fuzz_found;
 mod hostile_input;
 mod indexing;
 mod library;
