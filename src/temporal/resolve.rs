@@ -60,7 +60,9 @@ fn year_of(spec: YearSpec, m: u8, d: u8, reference: Date, tense: Tense) -> i32 {
                 // the nearest one
                 let day = if d == 0 { 15 } else { d };
                 (ry - 1..=ry + 1)
-                    .filter_map(|y| date(y, m, day).map(|x| (y, (x - reference).whole_days().abs())))
+                    .filter_map(|y| {
+                        date(y, m, day).map(|x| (y, (x - reference).whole_days().abs()))
+                    })
                     .min_by_key(|&(_, dist)| dist)
                     .map_or(ry, |(y, _)| y)
             }
