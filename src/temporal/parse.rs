@@ -714,7 +714,36 @@ impl<'a> Parser<'a> {
             return None;
         }
         let w = self.word(j).to_lowercase();
-        if w.starts_with("etage") {
+        // Words that end like a unit but count no time: weekdays in the plural (`an 35
+        // Montagen`), loan words (`Reportagen`), assemblies (`Parteitage`) and anniversaries.
+        const NOT_TIME: [&str; 24] = [
+            "montage",
+            "dienstage",
+            "mittwoche",
+            "donnerstage",
+            "freitage",
+            "samstage",
+            "sonntage",
+            "etage",
+            "portage",
+            "sabotage",
+            "courtage",
+            "stellage",
+            "parteitage",
+            "landtage",
+            "bundestage",
+            "reichstage",
+            "kreistage",
+            "städtetage",
+            "kirchentage",
+            "katholikentage",
+            "geburtstage",
+            "namenstage",
+            "jahrestage",
+            "gedenktage",
+        ];
+        let stem = w.strip_suffix('n').unwrap_or(&w);
+        if NOT_TIME.iter().any(|s| stem.ends_with(s)) {
             return None;
         }
         const SUFFIXES: [(&str, Unit); 10] = [
