@@ -157,6 +157,10 @@ pub(crate) enum Fw {
     Fuer,
     Paar,
     Halb,
+    /// `Viertel` (`Viertel nach acht`).
+    Viertel,
+    /// `dreiviertel` (`dreiviertel acht`: 7:45).
+    Dreiviertel,
     Halbe,
     Alter,
     Jung,
@@ -187,6 +191,10 @@ pub(crate) enum Holiday {
     Fixed(u8, u8),
     /// Days after Easter Sunday (negative: before).
     Easter(i16),
+    /// Days after the first Sunday of Advent (negative: before).
+    Advent(i16),
+    /// The `n`-th Sunday of a month (month, n): `Muttertag`, `Erntedankfest`.
+    Sunday(u8, u8),
 }
 
 /// What the tagger knows about a word.
@@ -216,6 +224,8 @@ pub(crate) enum Lex {
     /// `Zwanzigerjahre`, `Achtzigerjahren` (the tens digit).
     DecadeYears(u8),
     Rel(Dir),
+    /// `übernächste`, `vorletzte`: two units on (`Next`) or back (`Past`).
+    Far(Dir),
     /// `frühere`, `früheren` (times past).
     Earlier,
     Article,
@@ -236,6 +246,8 @@ pub(crate) enum Lex {
     YearHalf,
     Deictic(Deictic),
     Uhr,
+    /// `Mitternacht`.
+    Midnight,
     /// `täglich`, `jährlich` (and their inflections).
     Freq(Unit),
     /// `einmal`, `zweimal` (how many times).
@@ -243,7 +255,11 @@ pub(crate) enum Lex {
     /// `jahrelang`, `tagelang`, `langjährig`.
     Lasting(Unit),
     Holiday(Holiday),
-    /// `Heiligabend`; `Weihnachten` and the like go by [`Lex::Holiday`].
+    /// `Advent`, `Adventssonntag`: a Sunday of Advent after an ordinal (`3. Advent`).
+    Advent,
+    /// `Weihnachtstag`, `Weihnachtsfeiertag`: after an ordinal, 25 or 26 December.
+    ChristmasDay,
+    /// `Zeit`, `Zeiten`.
     Zeit,
     /// `Zeitpunkt`, `Moment`, `Stunde` (as in `zur Stunde`).
     Moment,
@@ -258,7 +274,13 @@ impl Lex {
     pub(crate) fn can_start(self) -> bool {
         !matches!(
             self,
-            Lex::None | Lex::Measure | Lex::Tense(_) | Lex::Uhr | Lex::Zeit | Lex::Moment
+            Lex::None
+                | Lex::Measure
+                | Lex::Tense(_)
+                | Lex::Uhr
+                | Lex::Zeit
+                | Lex::Moment
+                | Lex::Advent
         ) && !matches!(
             self,
             Lex::Fw(
@@ -287,7 +309,6 @@ impl Lex {
                     | Fw::Zwischen
                     | Fw::Ueber
                     | Fw::Fuer
-                    | Fw::Halbe
                     | Fw::Alter
                     | Fw::Jung
                     | Fw::Innerhalb
@@ -397,23 +418,26 @@ fn build() -> FxHashMap<String, Lex> {
     let parts = [
         ("morgen", Part::Morning),
         ("früh", Part::Morning),
+        ("frühmorgen", Part::Morning),
         ("vormittag", Part::Morning),
         ("mittag", Part::Midday),
         ("nachmittag", Part::Afternoon),
+        ("spätnachmittag", Part::Afternoon),
         ("abend", Part::Evening),
+        ("spätabend", Part::Evening),
         ("nacht", Part::Night),
     ];
-    for (i, name) in WEEKDAYS.iter().enumerate() {
-        let d = i as u8 + 1;
+    let names = WEEKDAYS.iter().enumerate().map(|(i, n)| (i as u8 + 1, *n));
+    for (d, name) in names.chain([(6, "sonnabend")]) {
         put(name, Lex::Weekday(d));
         put(&format!("{name}s"), Lex::Weekday(d));
         for (p, part) in parts {
+            // `Dienstagabend`, `Dienstagabends`, `dienstagsabends`
             put(&format!("{name}{p}"), Lex::WeekdayPart(d, part));
             put(&format!("{name}{p}s"), Lex::WeekdayPart(d, part));
+            put(&format!("{name}s{p}s"), Lex::WeekdayPart(d, part));
         }
     }
-    put("sonnabend", Lex::Weekday(6));
-    put("sonnabends", Lex::Weekday(6));
     for (w, p) in [
         ("vormittag", Part::Morning),
         ("mittag", Part::Midday),
@@ -421,6 +445,7 @@ fn build() -> FxHashMap<String, Lex> {
         ("abend", Part::Evening),
         ("nacht", Part::Night),
         ("vorabend", Part::Evening),
+        ("spätabend", Part::Evening),
     ] {
         put(w, Lex::DayPart(p));
     }
@@ -432,6 +457,7 @@ fn build() -> FxHashMap<String, Lex> {
         ("nachmittags", Part::Afternoon),
         ("abends", Part::Evening),
         ("spätabends", Part::Evening),
+        ("spätnachmittags", Part::Afternoon),
         ("nachts", Part::Night),
     ] {
         put(w, Lex::DayPartAdv(p));
@@ -465,9 +491,23 @@ fn build() -> FxHashMap<String, Lex> {
     }
     use Plural::*;
     let units: [(Unit, &[(&str, Plural)]); 13] = [
-        (Unit::Second, &[("sekunde", Sg), ("sekunden", Pl)]),
-        (Unit::Minute, &[("minute", Sg), ("minuten", Pl)]),
-        (Unit::Hour, &[("stunde", Sg), ("stunden", Pl)]),
+        (
+            Unit::Second,
+            &[
+                ("sekunde", Sg),
+                ("sekunden", Pl),
+                ("sek", SgPl),
+                ("sec", SgPl),
+            ],
+        ),
+        (
+            Unit::Minute,
+            &[("minute", Sg), ("minuten", Pl), ("min", SgPl)],
+        ),
+        (
+            Unit::Hour,
+            &[("stunde", Sg), ("stunden", Pl), ("std", SgPl)],
+        ),
         (
             Unit::Day,
             &[
@@ -606,6 +646,16 @@ fn build() -> FxHashMap<String, Lex> {
             put(&format!("{stem}{end}"), Lex::Rel(Dir::Next));
         }
     }
+    for stem in ["übernächst"] {
+        for end in ["e", "en", "er", "es", "em"] {
+            put(&format!("{stem}{end}"), Lex::Far(Dir::Next));
+        }
+    }
+    for stem in ["vorletzt", "vorvorig"] {
+        for end in ["e", "en", "er", "es", "em"] {
+            put(&format!("{stem}{end}"), Lex::Far(Dir::Past));
+        }
+    }
     for stem in ["laufend", "aktuell", "heurig", "gegenwärtig"] {
         for end in ["e", "en", "er", "es", "em"] {
             put(&format!("{stem}{end}"), Lex::Rel(Dir::This));
@@ -706,6 +756,7 @@ fn build() -> FxHashMap<String, Lex> {
         put(w, Lex::Deictic(d));
     }
     put("uhr", Lex::Uhr);
+    put("mitternacht", Lex::Midnight);
     for (stem, u) in [
         ("stündlich", Unit::Hour),
         ("täglich", Unit::Day),
@@ -715,6 +766,7 @@ fn build() -> FxHashMap<String, Lex> {
         ("vierteljährlich", Unit::Quarter),
         ("halbjährlich", Unit::HalfYear),
         ("jährlich", Unit::Year),
+        ("alljährlich", Unit::Year),
     ] {
         for end in ["", "e", "en", "er", "es", "em"] {
             put(&format!("{stem}{end}"), Lex::Freq(u));
@@ -763,7 +815,6 @@ fn build() -> FxHashMap<String, Lex> {
         ("nikolaustag", Holiday::Fixed(12, 6)),
         ("heiligabend", Holiday::Fixed(12, 24)),
         ("weihnachten", Holiday::Fixed(12, 25)),
-        ("weihnachtstag", Holiday::Fixed(12, 25)),
         ("christtag", Holiday::Fixed(12, 25)),
         ("stefanitag", Holiday::Fixed(12, 26)),
         ("stephanstag", Holiday::Fixed(12, 26)),
@@ -780,8 +831,43 @@ fn build() -> FxHashMap<String, Lex> {
         ("pfingstsonntag", Holiday::Easter(49)),
         ("pfingstmontag", Holiday::Easter(50)),
         ("fronleichnam", Holiday::Easter(60)),
+        ("weiberfastnacht", Holiday::Easter(-52)),
+        ("fastnachtssamstag", Holiday::Easter(-50)),
+        ("fastnachtssonntag", Holiday::Easter(-49)),
+        ("rosenmontag", Holiday::Easter(-48)),
+        ("fastnacht", Holiday::Easter(-47)),
+        ("fasnacht", Holiday::Easter(-47)),
+        ("fastnachtsdienstag", Holiday::Easter(-47)),
+        ("faschingsdienstag", Holiday::Easter(-47)),
+        ("palmensonntag", Holiday::Easter(-7)),
+        ("osterfest", Holiday::Easter(0)),
+        ("himmelfahrt", Holiday::Easter(39)),
+        ("himmelfahrtstag", Holiday::Easter(39)),
+        ("vatertag", Holiday::Easter(39)),
+        ("pfingstfest", Holiday::Easter(49)),
+        ("volkstrauertag", Holiday::Advent(-14)),
+        ("bettag", Holiday::Advent(-11)),
+        ("totensonntag", Holiday::Advent(-7)),
+        ("ewigkeitssonntag", Holiday::Advent(-7)),
+        ("muttertag", Holiday::Sunday(5, 2)),
+        ("erntedankfest", Holiday::Sunday(10, 1)),
+        ("erntedanksonntag", Holiday::Sunday(10, 1)),
+        ("dreikönigsfest", Holiday::Fixed(1, 6)),
+        ("epiphanias", Holiday::Fixed(1, 6)),
+        ("johannistag", Holiday::Fixed(6, 24)),
+        ("reformationstag", Holiday::Fixed(10, 31)),
+        ("martinstag", Holiday::Fixed(11, 11)),
+        ("barbaratag", Holiday::Fixed(12, 4)),
+        ("empfängnis", Holiday::Fixed(12, 8)),
+        ("silvestertag", Holiday::Fixed(12, 31)),
     ] {
         put(w, Lex::Holiday(h));
+    }
+    for w in ["advent", "adventssonntag"] {
+        put(w, Lex::Advent);
+    }
+    for w in ["weihnachtstag", "weihnachtsfeiertag"] {
+        put(w, Lex::ChristmasDay);
     }
     put("zeit", Lex::Zeit);
     put("zeiten", Lex::Zeit);
@@ -915,6 +1001,8 @@ fn build() -> FxHashMap<String, Lex> {
         ("für", Fuer),
         ("paar", Paar),
         ("halb", Halb),
+        ("viertel", Viertel),
+        ("dreiviertel", Dreiviertel),
         ("halbes", Halbe),
         ("halbe", Halbe),
         ("halben", Halbe),
@@ -926,6 +1014,7 @@ fn build() -> FxHashMap<String, Lex> {
         ("selben", Selb),
         ("tags", Tags),
         ("heiligen", Heilig),
+        ("heilige", Heilig),
         ("mit", Mit),
     ] {
         put(w, Lex::Fw(f));

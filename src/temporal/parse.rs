@@ -7,7 +7,7 @@
 //! Jahrhundert`), and so are quantifying words (`gut fünf Jahren`, `mehr als zehn Jahren`).
 //! `vor zwei Jahren` is the duration `zwei Jahren` (P2Y), as in KRAUTS.
 
-use super::lexicon::{Deictic, Dir, Fw, Lex, Part, Plural, Unit};
+use super::lexicon::{Deictic, Dir, Fw, Holiday, Lex, Part, Plural, Unit};
 use super::sem::{Amount, DaySpec, Sem, YearSpec, duration};
 use super::token::{Gap, Kind, Tok};
 
@@ -133,6 +133,8 @@ impl<'a> Parser<'a> {
                     },
                 ))
             }
+            // `abends` after `8 Uhr` belongs to the clock time
+            Lex::DayPartAdv(_) if self.after_clock(i) => None,
             Lex::DayPartAdv(part) => at(Some((
                 i + 1,
                 Sem::Set(format!("XXXX-XX-XXT{}", part.code())),
@@ -144,6 +146,7 @@ impl<'a> Parser<'a> {
             Lex::Decade(d) => at(self.decade_word(i, d)),
             Lex::DecadeYears(d) => at(Some((i + 1, Sem::Decade(190 + d as i32)))),
             Lex::Rel(dir) => at(self.relative(i, dir)),
+            Lex::Far(dir) => at(self.far(i, dir)),
             Lex::Earlier => at(self.earlier(i)),
             Lex::Article => at(self.article(i)),
             Lex::Demonstrative => at(self.demonstrative(i)),
@@ -165,20 +168,42 @@ impl<'a> Parser<'a> {
                 i + 1,
                 Sem::Duration(duration(&[(Amount::Unknown, u)])),
             ))),
-            Lex::Holiday(h) => at(Some((i + 1, holiday(h, YearSpec::Tense)))),
+            Lex::Holiday(h) => self.holiday_at(i, h, floor),
+            Lex::ChristmasDay => at(self.with_year(i + 1, Holiday::Fixed(12, 25))),
+            // `um Mitternacht`: the end of the day (TIMEX3 `T24:00`)
+            Lex::Midnight => at(Some((
+                i + 1,
+                Sem::Time {
+                    day: DaySpec::Context,
+                    h: 24,
+                    min: 0,
+                },
+            ))),
             Lex::Fw(Fw::Im | Fw::Pro | Fw::Je) => at(self.per(i)),
             Lex::Fw(Fw::Zur) => at(self.zur(i)),
-            Lex::Fw(Fw::Heilig) => {
-                (self.word_is(i + 1, &["abend"]) && self.t(i).upper).then_some((
-                    i,
-                    i + 2,
-                    Sem::Date {
-                        y: YearSpec::Tense,
-                        m: 12,
-                        d: 24,
-                    },
-                ))
+            Lex::Fw(Fw::Heilig) if self.t(i).upper => {
+                if self.word_is(i + 1, &["abend"]) {
+                    return at(self.with_year(i + 2, Holiday::Fixed(12, 24)));
+                }
+                // `an Heilige Drei Könige`: the feast (not the three kings) after a preposition
+                let feast = self.word_is(i + 1, &["drei"])
+                    && self.word_is(i + 2, &["könige", "königen"])
+                    && self.word_is(
+                        i.wrapping_sub(1),
+                        &["an", "am", "zu", "bis", "seit", "nach", "vor"],
+                    );
+                if feast {
+                    return at(self.with_year(i + 3, Holiday::Fixed(1, 6)));
+                }
+                None
             }
+            // `halbes Jahr`, `halbe Stunde` (`ein halbes Jahr` goes by the number)
+            Lex::Fw(Fw::Halbe) => match self.lex(i + 1) {
+                Lex::Unit(u, Plural::Sg) if u != Unit::Weekend => {
+                    Some((i, i + 2, Sem::Duration(duration(&[(Amount::Tenths(5), u)]))))
+                }
+                _ => None,
+            },
             Lex::Fw(Fw::Lange) => match self.lex(i + 1) {
                 Lex::Unit(u, Plural::Pl | Plural::SgPl) if u >= Unit::Day => {
                     Some((i, i + 2, Sem::Duration(duration(&[(Amount::Unknown, u)]))))
@@ -195,29 +220,8 @@ impl<'a> Parser<'a> {
                 };
                 Some((i, i + 2, Sem::Anchor(off)))
             }
-            Lex::Fw(Fw::Halb) => {
-                // `halb neun`: half past eight.
-                match self.lex(i + 1) {
-                    Lex::Number(n) if n % 10 == 0 && (10..=240).contains(&n) => {
-                        let h = (n / 10 - 1) as u8;
-                        let e = if self.lex(i + 2) == Lex::Uhr {
-                            i + 3
-                        } else {
-                            i + 2
-                        };
-                        Some((
-                            i,
-                            e,
-                            Sem::Time {
-                                day: DaySpec::Context,
-                                h,
-                                min: 30,
-                            },
-                        ))
-                    }
-                    _ => None,
-                }
-            }
+            // `halb neun`, `um halb 8`: half past seven; `Viertel nach acht`, `dreiviertel 8`
+            Lex::Fw(Fw::Halb | Fw::Viertel | Fw::Dreiviertel) => at(self.clock_words(i)),
             Lex::Fw(Fw::Vor) => self
                 .vor_kurzem(i)
                 .then_some((i, i + 2, Sem::Ref("PAST_REF"))),
@@ -228,6 +232,71 @@ impl<'a> Parser<'a> {
                     i + 1,
                     Sem::Ref("PRESENT_REF"),
                 ))
+            }
+            _ => None,
+        }
+    }
+
+    /// A holiday ending at `e`, and its year if one follows (`Ostern 2020`).
+    fn with_year(&self, e: usize, h: Holiday) -> R {
+        // `Muttertag im Jahr 2019`
+        if self.fw(e, Fw::Im)
+            && self.lex(e + 1) == Lex::Unit(Unit::Year, Plural::Sg)
+            && let Some(y) = self.year_at(e + 2)
+        {
+            return Some((e + 3, holiday(h, YearSpec::Abs(y))));
+        }
+        match self.year_after(e) {
+            Some((y, e2)) => Some((e2, holiday(h, y))),
+            None => Some((e, holiday(h, YearSpec::Tense))),
+        }
+    }
+
+    /// At a holiday's name, with the words before it that belong to it: `Christi
+    /// Himmelfahrt`, `Mariä Himmelfahrt`, `Mariä Empfängnis`, `Buß- und Bettag`.
+    fn holiday_at(&self, i: usize, h: Holiday, floor: usize) -> Option<(usize, usize, Sem)> {
+        let mut start = i;
+        let mut h = h;
+        let may = |k: usize| i >= k && i - k >= floor;
+        match self.word(i).to_lowercase().as_str() {
+            "himmelfahrt" => {
+                if may(1) && self.word_is(i - 1, &["christi"]) {
+                    start = i - 1;
+                } else if may(1) && self.word_is(i - 1, &["mariä", "maria"]) {
+                    start = i - 1;
+                    h = Holiday::Fixed(8, 15);
+                }
+            }
+            "empfängnis" => {
+                if !(may(1) && self.word_is(i - 1, &["mariä", "maria"])) {
+                    return None;
+                }
+                start = i - 1;
+            }
+            "bettag" => {
+                // `Buß- und Bettag`, `Buss- und Bettag`
+                if !(may(3)
+                    && self.word_is(i - 3, &["buß", "buss"])
+                    && self.punct(i - 2, '-')
+                    && self.fw(i - 1, Fw::Und))
+                {
+                    return None;
+                }
+                start = i - 3;
+            }
+            _ => {}
+        }
+        self.with_year(i + 1, h).map(|(e, sem)| (start, e, sem))
+    }
+
+    /// `3. Advent`, `ersten Advent`, `zweiten Weihnachtsfeiertag` after ordinal `n` at `j`.
+    fn ordinal_holiday(&self, j: usize, n: u8) -> R {
+        match self.lex(j) {
+            Lex::Advent if (1..=4).contains(&n) => {
+                self.with_year(j + 1, Holiday::Advent(7 * (n as i16 - 1)))
+            }
+            Lex::ChristmasDay if (1..=2).contains(&n) => {
+                self.with_year(j + 1, Holiday::Fixed(12, 24 + n))
             }
             _ => None,
         }
@@ -309,6 +378,13 @@ impl<'a> Parser<'a> {
             return Some((YearSpec::Abs(y), i + 1));
         }
         // `Mai '98`
+        if (self.punct(i, '\'') || self.punct(i, '’'))
+            && self.tight(i + 1)
+            && let Some((y, 2)) = self.num(i + 1)
+            && !(self.tight(i + 2) && self.t(i + 2).is_word())
+        {
+            return Some((YearSpec::Abs(two_digit_year(y)), i + 2));
+        }
         let mut j = i;
         let mut off = None;
         match self.lex(j) {
@@ -387,6 +463,9 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
+        if let Some(r) = self.slash_date(i) {
+            return Some(r);
+        }
         let day = self.day_dot(i)?;
         let j = i + 2;
         // 18.02.2024, 18.2.24, 18.02.
@@ -406,7 +485,7 @@ impl<'a> Parser<'a> {
                 }
                 let y = match yd {
                     4 => y as i32,
-                    2 => 2000 + y as i32 - if y > 50 { 100 } else { 0 },
+                    2 => two_digit_year(y),
                     _ => return None,
                 };
                 return Some((
@@ -459,6 +538,9 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
+        if let Some(r) = self.ordinal_holiday(j, day) {
+            return Some(r);
+        }
         // 20. Jahrhundert
         match self.lex(j) {
             Lex::Unit(Unit::Century, Plural::Sg | Plural::Gen) => {
@@ -499,27 +581,94 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// `21/04/2016`, `5/5/89`, `2015/08/12`, `3-7-2017`: a day, month and year joined by
+    /// slashes or hyphens (a two-digit year only with slashes: `6-4-6` is a score).
+    fn slash_date(&self, i: usize) -> R {
+        let sep = match self.t(i + 1).kind {
+            Kind::Punct(c @ ('/' | '-')) => c,
+            _ => return None,
+        };
+        let ok = (1..=4).all(|k| self.tight(i + k))
+            && self.punct(i + 3, sep)
+            && !(self.tight(i + 5) && (self.punct(i + 5, sep) || self.t(i + 5).is_num()));
+        if !ok {
+            return None;
+        }
+        let (a, ad) = self.num(i)?;
+        let (b, bd) = self.num(i + 2)?;
+        let (c, cd) = self.num(i + 4)?;
+        let (y, m, d) = match (ad, bd, cd) {
+            (4, 1..=2, 1..=2) if sep == '/' => (a as i32, b, c),
+            (1..=2, 1..=2, 4) => (c as i32, b, a),
+            (1..=2, 1..=2, 2) if sep == '/' => (two_digit_year(c), b, a),
+            _ => return None,
+        };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || !(1000..=2099).contains(&y) {
+            return None;
+        }
+        Some((
+            i + 5,
+            Sem::Date {
+                y: YearSpec::Abs(y),
+                m: m as u8,
+                d: d as u8,
+            },
+        ))
+    }
+
     /// `14 Uhr`, `14.30 Uhr`, `14:30 Uhr`; without `Uhr` after `um`, `ab`, `gegen` or before
     /// `bis 18 Uhr`.
     fn time(&self, i: usize) -> R {
         let (h, min, k, sep) = self.clock(i)?;
-        if self.lex(k) == Lex::Uhr {
-            let day = DaySpec::Context;
-            return Some((k + 1, Sem::Time { day, h, min }));
-        }
         let prev = self.lex(i.wrapping_sub(1));
         let before = i > 0
             && matches!(
                 prev,
                 Lex::Fw(Fw::Um | Fw::Ab | Fw::Gegen | Fw::Bis | Fw::Von | Fw::Zwischen)
             );
+        // the part of the day around it: `8 Uhr abends`, `abends um 8 Uhr`, `heute Abend
+        // gegen 8` (KRAUTS leaves a following `abends` outside, and untagged)
+        let part_before = self.part_before(i);
+        let after = if self.lex(k) == Lex::Uhr { k + 1 } else { k };
+        let part = match self.lex(after) {
+            Lex::DayPartAdv(p) => Some(p),
+            _ => part_before,
+        };
+        let h = part.map_or(h, |p| afternoon(h, p));
+        if self.lex(k) == Lex::Uhr {
+            let day = DaySpec::Context;
+            return Some((k + 1, Sem::Time { day, h, min }));
+        }
+        // `um 12 nachts`, `heute Morgen um 7`
+        if before && part.is_some() && !self.t(k).is_num() {
+            return Some((
+                k,
+                Sem::Time {
+                    day: DaySpec::Context,
+                    h,
+                    min,
+                },
+            ));
+        }
         let range_sep =
             self.fw(k, Fw::Bis) || self.fw(k, Fw::Und) || self.punct(k, '-') || self.punct(k, '–');
         let range = range_sep
             && self
                 .clock(k + 1)
                 .is_some_and(|(_, _, k2, _)| self.lex(k2) == Lex::Uhr);
-        if range || (sep && before && !self.t(k).is_num()) {
+        // `Mittwoch 14:30`, `21.04.2016, 16:00`
+        let after_day = i > 0 && {
+            let p = if self.punct(i - 1, ',') {
+                i.wrapping_sub(2)
+            } else {
+                i - 1
+            };
+            matches!(self.lex(p), Lex::Weekday(_))
+                || (self.num(p).is_some_and(|(_, d)| d == 4)
+                    && self.tight(p)
+                    && self.punct(p.wrapping_sub(1), '.'))
+        };
+        if range || (sep && (before || after_day) && !self.t(k).is_num()) {
             return Some((
                 k,
                 Sem::Time {
@@ -532,10 +681,89 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// Whether token `i` follows a clock time: `8 Uhr`, `8:30`, `um 12`.
+    fn after_clock(&self, i: usize) -> bool {
+        if i < 2 {
+            return false;
+        }
+        let p = self.t(i - 1);
+        self.lex(i - 1) == Lex::Uhr
+            || (p.is_num()
+                && p.digits <= 2
+                && ((self.tight(i - 1) && (self.punct(i - 2, ':') || self.punct(i - 2, '.')))
+                    || matches!(
+                        self.lex(i - 2),
+                        Lex::Fw(Fw::Um | Fw::Gegen | Fw::Ab | Fw::Bis)
+                    )))
+    }
+
+    /// The hour of a clock read in words at `k`: `acht`, `8` (1..=24).
+    fn hour_word(&self, k: usize) -> Option<u8> {
+        match (self.lex(k), self.num(k)) {
+            (Lex::Number(n), _) if n % 10 == 0 && (10..=240).contains(&n) => Some((n / 10) as u8),
+            (_, Some((v, 1..=2))) if (1..=24).contains(&v) => Some(v as u8),
+            _ => None,
+        }
+    }
+
+    /// `halb neun`, `um halb 8` (7:30), `Viertel nach acht` (8:15), `Viertel vor acht`
+    /// (7:45), `dreiviertel 8` (7:45), `um viertel 8` (7:15), with `Uhr` and a part of the
+    /// day after them.
+    fn clock_words(&self, i: usize) -> R {
+        let clock_before = i > 0
+            && (matches!(
+                self.lex(i - 1),
+                Lex::Fw(Fw::Um | Fw::Gegen | Fw::Ab | Fw::Bis | Fw::Von)
+            ) || self.word_is(i - 1, &["ist", "war"]));
+        let before = |h: u8| if h == 1 { 12 } else { h - 1 };
+        let (h, min, mut e) = match self.lex(i) {
+            Lex::Fw(Fw::Halb) => {
+                let h = self.hour_word(i + 1)?;
+                // digits need a clock around them: `um halb 8`, `halb 8 Uhr`
+                if self.t(i + 1).is_num() && !clock_before && self.lex(i + 2) != Lex::Uhr {
+                    return None;
+                }
+                (before(h), 30, i + 2)
+            }
+            Lex::Fw(Fw::Viertel) => {
+                if self.fw(i + 1, Fw::Nach) {
+                    (self.hour_word(i + 2)?, 15, i + 3)
+                } else if self.fw(i + 1, Fw::Vor) {
+                    (before(self.hour_word(i + 2)?), 45, i + 3)
+                } else if clock_before {
+                    (before(self.hour_word(i + 1)?), 15, i + 2)
+                } else {
+                    return None;
+                }
+            }
+            Lex::Fw(Fw::Dreiviertel) => (before(self.hour_word(i + 1)?), 45, i + 2),
+            _ => return None,
+        };
+        if self.lex(e) == Lex::Uhr {
+            e += 1;
+        }
+        let h = match self.lex(e) {
+            Lex::DayPartAdv(part) => afternoon(h, part),
+            _ => h,
+        };
+        Some((
+            e,
+            Sem::Time {
+                day: DaySpec::Context,
+                h,
+                min,
+            },
+        ))
+    }
+
     /// A clock reading at `i`: (hour, minute, end, whether minutes were written).
     fn clock(&self, i: usize) -> Option<(u8, u8, usize, bool)> {
         let (h, hd) = self.num(i)?;
         if hd > 2 || h > 24 {
+            return None;
+        }
+        // not the minutes or seconds of `8:00:13`
+        if i >= 2 && self.tight(i) && self.punct(i - 1, ':') && self.t(i - 2).is_num() {
             return None;
         }
         if (self.punct(i + 1, ':') || self.punct(i + 1, '.'))
@@ -790,8 +1018,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let w = self.word(i);
-        if w.ends_with('s') && !self.t(i).upper {
-            // `sonntags`: every Sunday
+        let genitive =
+            i > 0 && (self.lex(i - 1) == Lex::Article || self.word_is(i - 1, &["eines"]));
+        if w.ends_with('s') && !genitive {
+            // `sonntags`, `immer Mittwochs`: every Sunday, every Wednesday (but `des Sonntags`)
             return Some((i + 1, Sem::Set(format!("XXXX-WXX-{wd}"))));
         }
         // `Sonntag, 18. Februar`, `Sonntag, dem 18. Februar 2024`, `Sonntag, 18.2.`
@@ -820,6 +1050,10 @@ impl<'a> Parser<'a> {
                     },
                 ));
             }
+            // `am Sonntag frühmorgens`: that Sunday; `Sonntag abends`: every Sunday evening
+            Lex::DayPartAdv(part) if i > 0 && self.fw(i - 1, Fw::Am) => {
+                return Some((i + 2, Sem::Part { day, part }));
+            }
             Lex::DayPartAdv(part) => {
                 return Some((i + 2, Sem::Set(format!("XXXX-WXX-{wd}T{}", part.code()))));
             }
@@ -838,13 +1072,13 @@ impl<'a> Parser<'a> {
             i + 1,
             Sem::Weekday {
                 wd,
-                dir: self.from_past(i),
+                dir: self.last_after_vom(i),
             },
         ))
     }
 
     /// `vom Sonntag`, `vom Wochenende` (and not `vom Sonntag bis ...`): the last one.
-    fn from_past(&self, i: usize) -> Option<Dir> {
+    fn last_after_vom(&self, i: usize) -> Option<Dir> {
         (i > 0 && self.fw(i - 1, Fw::Vom) && !self.fw(i + 1, Fw::Bis)).then_some(Dir::Past)
     }
 
@@ -876,7 +1110,27 @@ impl<'a> Parser<'a> {
             return Some((i, i + 3, Sem::Set(duration(&[(Amount::Tenths(10), u)]))));
         }
         if u == Unit::Weekend && p == Plural::Sg {
-            return Some((i, i + 1, Sem::Weekend(self.from_past(i))));
+            return Some((i, i + 1, Sem::Weekend(self.last_after_vom(i))));
+        }
+        if u == Unit::Day && p == Plural::Sg && self.word_is(i + 1, &["der"]) {
+            // `am Tag der Arbeit`, `bis zum Tag der Deutschen Einheit`; without such a
+            // preposition (`die Rede zum Tag der Deutschen Einheit`) the name of an occasion
+            let (e, h) = if self.word_is(i + 2, &["arbeit"]) {
+                (i + 3, Holiday::Fixed(5, 1))
+            } else if self.word_is(i + 2, &["deutschen"]) && self.word_is(i + 3, &["einheit"]) {
+                (i + 4, Holiday::Fixed(10, 3))
+            } else {
+                return None;
+            };
+            let on = self.word_is(i.wrapping_sub(1), &["am", "vom", "ab"])
+                || (self.word_is(i.wrapping_sub(1), &["zum", "dem"])
+                    && self.word_is(i.wrapping_sub(2), &["bis", "seit", "vor", "nach"]))
+                || self.year_at(e).is_some();
+            return if on {
+                self.with_year(e, h).map(|(e, s)| (i, e, s))
+            } else {
+                None
+            };
         }
         if u == Unit::Day && p == Plural::Sg {
             let off = match self.lex(i + 1) {
@@ -900,21 +1154,44 @@ impl<'a> Parser<'a> {
     }
 
     fn number_word(&self, i: usize, n: u32) -> R {
-        if n % 10 == 0 && (10..=240).contains(&n) && self.lex(i + 1) == Lex::Uhr {
-            return Some((
-                i + 2,
-                Sem::Time {
-                    day: DaySpec::Context,
-                    h: (n / 10) as u8,
-                    min: 0,
-                },
-            ));
+        if n % 10 == 0 && (10..=240).contains(&n) {
+            let h = (n / 10) as u8;
+            let day = DaySpec::Context;
+            // `acht Uhr abends`
+            if self.lex(i + 1) == Lex::Uhr {
+                let h = match self.lex(i + 2) {
+                    Lex::DayPartAdv(part) => afternoon(h, part),
+                    _ => h,
+                };
+                return Some((i + 2, Sem::Time { day, h, min: 0 }));
+            }
+            // `heute Abend um acht`
+            if let Some(part) = self.part_before(i) {
+                let h = afternoon(h, part);
+                return Some((i + 1, Sem::Time { day, h, min: 0 }));
+            }
         }
         self.duration_at(i)
     }
 
+    /// The part of the day before `um` or `gegen` at `i - 1`: `abends um 8`, `heute Abend
+    /// gegen 8`, `Sonntagmorgen um 7`.
+    fn part_before(&self, i: usize) -> Option<Part> {
+        if i < 2 || !matches!(self.lex(i - 1), Lex::Fw(Fw::Um | Fw::Gegen)) {
+            return None;
+        }
+        match self.lex(i - 2) {
+            Lex::DayPart(p) | Lex::DayPartAdv(p) | Lex::WeekdayPart(_, p) => Some(p),
+            Lex::Deictic(Deictic::Tomorrow) if self.t(i - 2).upper => Some(Part::Morning),
+            _ => None,
+        }
+    }
+
     fn ordinal(&self, i: usize, n: u8) -> R {
         let j = i + 1;
+        if let Some(r) = self.ordinal_holiday(j, n) {
+            return Some(r);
+        }
         match self.lex(j) {
             Lex::Month(m) if n <= 31 => {
                 let (y, e) = self.year_after(j + 1).unwrap_or((YearSpec::Tense, j + 1));
@@ -1004,7 +1281,7 @@ impl<'a> Parser<'a> {
                 let plural = matches!(p, Plural::Pl)
                     || (p == Plural::SgPl && !self.word_is(i, &["vergangenem", "letztem"]));
                 if plural {
-                    if u == Unit::Weekend || u < Unit::Day {
+                    if u == Unit::Weekend || u < Unit::Hour {
                         return None;
                     }
                     return Some((
@@ -1054,7 +1331,39 @@ impl<'a> Parser<'a> {
                     d: 0,
                 },
             )),
-            Lex::Weekday(wd) => Some((j + 1, Sem::Weekday { wd, dir: Some(dir) })),
+            Lex::Weekday(wd) => {
+                let day = DaySpec::Weekday(wd, Some(dir));
+                match self.lex(j + 1) {
+                    // `nächsten Montag Nachmittag`
+                    Lex::DayPart(part) => Some((j + 2, Sem::Part { day, part })),
+                    _ => Some((j + 1, Sem::Weekday { wd, dir: Some(dir) })),
+                }
+            }
+            // `in der vergangenen Nacht` (last night), `am nächsten Morgen` (the morning
+            // after the day spoken of), `in der nächsten Nacht` (that day's night)
+            Lex::DayPart(part) => {
+                let day = match (dir, part) {
+                    (Dir::Past, _) => DaySpec::Rel(-1),
+                    (Dir::Next, Part::Night) => DaySpec::Anchor(0),
+                    (Dir::Next, _) => DaySpec::Anchor(1),
+                    (Dir::This, _) => return None,
+                };
+                Some((j + 1, Sem::Part { day, part }))
+            }
+            Lex::Deictic(Deictic::Tomorrow) if self.t(j).upper && dir == Dir::Next => Some((
+                j + 1,
+                Sem::Part {
+                    day: DaySpec::Anchor(1),
+                    part: Part::Morning,
+                },
+            )),
+            // `in den letzten paar Tagen`
+            Lex::Fw(Fw::Paar) => match self.lex(j + 1) {
+                Lex::Unit(u, Plural::Pl | Plural::SgPl) if u >= Unit::Day && u != Unit::Weekend => {
+                    Some((j + 2, Sem::Duration(duration(&[(Amount::Unknown, u)]))))
+                }
+                _ => None,
+            },
             Lex::WeekdayPart(wd, part) => Some((
                 j + 1,
                 Sem::Part {
@@ -1085,6 +1394,24 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// After `übernächste`, `vorletzten`: two weeks, months, years on or back.
+    fn far(&self, i: usize, dir: Dir) -> R {
+        let off = if dir == Dir::Past { -2 } else { 2 };
+        match self.lex(i + 1) {
+            Lex::Unit(
+                u @ (Unit::Week
+                | Unit::Month
+                | Unit::Quarter
+                | Unit::HalfYear
+                | Unit::Year
+                | Unit::Decade
+                | Unit::Century),
+                Plural::Sg | Plural::Gen,
+            ) => Some((i + 2, Sem::Rel(u, off))),
+            _ => None,
+        }
+    }
+
     /// `früheren Zeiten`, `am frühen Abend`.
     fn earlier(&self, i: usize) -> R {
         match self.lex(i + 1) {
@@ -1105,6 +1432,7 @@ impl<'a> Parser<'a> {
         let j = i + 1;
         match self.lex(j) {
             Lex::Rel(dir) => self.relative(j, dir),
+            Lex::Far(dir) => self.far(j, dir),
             Lex::Earlier => self.earlier(j),
             Lex::Approx => self.approx(j),
             Lex::Number(_) | Lex::Few => match self.duration_at(j) {
@@ -1113,7 +1441,7 @@ impl<'a> Parser<'a> {
             },
             Lex::Ordinal(n) => match self.ordinal(j, n) {
                 Some((e, s @ (Sem::Quarter { .. } | Sem::Half { .. } | Sem::Century(_))))
-                | Some((e, s @ Sem::Millennium(_)))
+                | Some((e, s @ (Sem::Millennium(_) | Sem::Movable { .. })))
                 | Some((e, s @ Sem::Date { .. })) => Some((e, s)),
                 _ => None,
             },
@@ -1206,6 +1534,21 @@ impl<'a> Parser<'a> {
             )),
             Lex::Weekday(wd) => Some((j + 1, Sem::Weekday { wd, dir: None })),
             Lex::Zeit => Some((j + 1, Sem::Ref("TENSE_REF"))),
+            // `diesen Abend`, `an diesem Morgen`: the day spoken of
+            Lex::DayPart(part) => Some((
+                j + 1,
+                Sem::Part {
+                    day: DaySpec::Context,
+                    part,
+                },
+            )),
+            Lex::Deictic(Deictic::Tomorrow) if self.t(j).upper => Some((
+                j + 1,
+                Sem::Part {
+                    day: DaySpec::Context,
+                    part: Part::Morning,
+                },
+            )),
             _ => None,
         }
     }
@@ -1217,6 +1560,26 @@ impl<'a> Parser<'a> {
         if let Lex::Ordinal(k) = self.lex(j) {
             n = k;
             j += 1;
+        }
+        // the day of a set a clock time may follow (`jeden Montag um 16 Uhr`)
+        let (day, part) = match self.lex(j) {
+            Lex::Weekday(wd) => (Some(format!("XXXX-WXX-{wd}")), None),
+            Lex::WeekdayPart(wd, part) => (Some(format!("XXXX-WXX-{wd}")), Some(part)),
+            Lex::Unit(Unit::Day, Plural::Sg) if n == 1 => (Some("XXXX-XX-XX".into()), None),
+            Lex::DayPart(part) => (Some("XXXX-XX-XX".into()), Some(part)),
+            _ => (None, None),
+        };
+        if let Some(day) = day
+            && self.fw(j + 1, Fw::Um)
+            && let Some((h, min, k, sep)) = self.clock(j + 2)
+            && (sep || self.lex(k) == Lex::Uhr)
+        {
+            let e = if self.lex(k) == Lex::Uhr { k + 1 } else { k };
+            let h = match (self.lex(e), part) {
+                (Lex::DayPartAdv(p), _) | (_, Some(p)) => afternoon(h, p),
+                _ => h,
+            };
+            return Some((e, Sem::Set(format!("{day}T{h:02}:{min:02}"))));
         }
         let (e, v) = match self.lex(j) {
             Lex::Weekday(wd) => (j + 1, format!("XXXX-WXX-{wd}")),
@@ -1263,6 +1626,15 @@ impl<'a> Parser<'a> {
 
     /// `gut fünf Jahren`, `fast genau drei Jahren`, `rund 200 Stunden`.
     fn approx(&self, i: usize) -> R {
+        // `den ganzen Tag`, `die ganze Woche` (not `das ganze Jahr 2015`)
+        if self.word_is(i, &["ganze", "ganzen", "ganzes"])
+            && let Lex::Unit(u, Plural::Sg) = self.lex(i + 1)
+            && u >= Unit::Hour
+            && u != Unit::Weekend
+            && self.year_at(i + 2).is_none()
+        {
+            return Some((i + 2, Sem::Duration(duration(&[(Amount::Tenths(10), u)]))));
+        }
         let mut j = i + 1;
         if self.lex(j) == Lex::Approx {
             j += 1;
@@ -1360,6 +1732,13 @@ impl<'a> Parser<'a> {
             D::DayBeforeYesterday => one(Sem::Rel(Unit::Day, -2)),
             D::DayAfterTomorrow => one(Sem::Rel(Unit::Day, 2)),
             D::Tomorrow => {
+                // `am morgen`, in any case, is no `tomorrow`
+                if !upper && i > 0 && self.fw(i - 1, Fw::Am) {
+                    return one(Sem::Part {
+                        day: DaySpec::Context,
+                        part: Part::Morning,
+                    });
+                }
                 if upper && !self.sentence_start(i) {
                     // `am Morgen`, `heute Morgen`: the morning
                     if i > 0 && self.fw(i - 1, Fw::Am) {
@@ -1372,6 +1751,12 @@ impl<'a> Parser<'a> {
                 }
                 day_part(1).or_else(|| one(Sem::Rel(Unit::Day, 1)))
             }
+            // `Zukunft`, `Vergangenheit`, `Gegenwart` name a time after `in` (`in Zukunft`, `in
+            // der Vergangenheit`, `in naher Zukunft`, `zur Gegenwart`); elsewhere mostly an
+            // idea (`die Zukunft ihres Lebens`, `NS-Vergangenheit`), not annotated in KRAUTS
+            D::Future | D::Past | D::Present if !self.after_in(i) => None,
+            // `künftige`, `zukünftigen`: an attribute (`seiner künftigen Schwägerin`)
+            D::FutureAdj => None,
             D::Now | D::Currently | D::Nowadays | D::Todays | D::Present => {
                 one(Sem::Ref("PRESENT_REF"))
             }
@@ -1383,7 +1768,7 @@ impl<'a> Parser<'a> {
                     one(Sem::Ref("PAST_REF"))
                 }
             }
-            D::Soon | D::Future | D::FutureAdj => one(Sem::Ref("FUTURE_REF")),
+            D::Soon | D::Future => one(Sem::Ref("FUTURE_REF")),
             D::ThisYear => one(Sem::Rel(Unit::Year, 0)),
             D::LastYear | D::LastYearGen => one(Sem::Rel(Unit::Year, -1)),
             D::LastMonth => one(Sem::Rel(Unit::Month, -1)),
@@ -1395,6 +1780,27 @@ impl<'a> Parser<'a> {
                 None
             }
         }
+    }
+
+    /// Whether the noun at `i` follows `in`, `zur` or `in` with an article or an adjective:
+    /// `in Zukunft`, `in der Vergangenheit`, `in naher Zukunft`, `zur Vergangenheit`.
+    fn after_in(&self, i: usize) -> bool {
+        let at = |k: usize, f: Fw| i >= k && self.fw(i - k, f);
+        at(1, Fw::In)
+            || at(1, Fw::Zur)
+            || (at(2, Fw::In)
+                && (self.lex(i - 1) == Lex::Article
+                    || self.word_is(
+                        i - 1,
+                        &[
+                            "naher",
+                            "nächster",
+                            "ferner",
+                            "jüngster",
+                            "jüngerer",
+                            "absehbarer",
+                        ],
+                    )))
     }
 
     /// `zweimal wöchentlich`, `einmal im Monat`, `dreimal pro Woche`.
@@ -1461,6 +1867,22 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The hour `h` of a clock read in part of the day `part`: 8 in the evening is 20.
+fn afternoon(h: u8, part: Part) -> u8 {
+    match (part, h) {
+        (Part::Afternoon | Part::Evening, 1..=11)
+        | (Part::Night, 6..=11)
+        | (Part::Midday, 1..=3) => h + 12,
+        (Part::Evening | Part::Night, 12) => 0,
+        _ => h,
+    }
+}
+
+/// The year of a two-digit year: `24` is 2024, `98` is 1998.
+fn two_digit_year(y: u32) -> i32 {
+    2000 + y as i32 - if y > 50 { 100 } else { 0 }
+}
+
 fn date_y(y: i32) -> Sem {
     Sem::Date {
         y: YearSpec::Abs(y),
@@ -1480,9 +1902,9 @@ pub(crate) fn season_code(s: u8) -> &'static str {
     ["SP", "SU", "FA", "WI"][s as usize % 4]
 }
 
-fn holiday(h: super::lexicon::Holiday, y: YearSpec) -> Sem {
+fn holiday(h: Holiday, y: YearSpec) -> Sem {
     match h {
-        super::lexicon::Holiday::Fixed(m, d) => Sem::Date { y, m, d },
-        super::lexicon::Holiday::Easter(off) => Sem::Easter { y, off },
+        Holiday::Fixed(m, d) => Sem::Date { y, m, d },
+        h => Sem::Movable { y, h },
     }
 }

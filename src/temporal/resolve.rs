@@ -4,7 +4,7 @@
 use time::{Date, Duration, Month};
 
 use super::TimexType;
-use super::lexicon::{Dir, Unit};
+use super::lexicon::{Dir, Holiday, Unit};
 use super::parse::season_code;
 use super::sem::{DaySpec, Sem, YearSpec};
 use super::tense::Tense;
@@ -104,6 +104,25 @@ fn easter(y: i32) -> Option<Date> {
     date(y, month as u8, day as u8)
 }
 
+/// The date of a movable holiday in year `y`.
+fn holiday(h: Holiday, y: i32) -> Option<Date> {
+    match h {
+        Holiday::Fixed(m, d) => date(y, m, d),
+        Holiday::Easter(off) => Some(easter(y)? + Duration::days(off as i64)),
+        Holiday::Advent(off) => {
+            // the fourth Sunday of Advent is the last Sunday before Christmas Day
+            let eve = date(y, 12, 24)?;
+            let fourth = eve - Duration::days(eve.weekday().number_days_from_sunday() as i64);
+            Some(fourth - Duration::weeks(3) + Duration::days(off as i64))
+        }
+        Holiday::Sunday(m, n) => {
+            let first = date(y, m, 1)?;
+            let to_sunday = (7 - first.weekday().number_days_from_sunday() as i64) % 7;
+            Some(first + Duration::days(to_sunday + 7 * (n as i64 - 1)))
+        }
+    }
+}
+
 /// The weekday `wd` (1 = Monday) nearest the reference date in the direction `dir`, or
 /// by the sentence's tense.
 fn weekday(wd: u8, dir: Option<Dir>, reference: Date, tense: Tense) -> Date {
@@ -143,6 +162,9 @@ impl Ctx {
                 _ => self.reference,
             }),
             DaySpec::Rel(o) => Some(self.reference + Duration::days(o as i64)),
+            DaySpec::Anchor(o) => {
+                Some(self.anchor.map_or(self.reference, |(d, _)| d) + Duration::days(o as i64))
+            }
             DaySpec::Weekday(wd, dir) => Some(weekday(wd, dir, self.reference, tense)),
             DaySpec::Unknown => None,
         }
@@ -185,17 +207,16 @@ impl Ctx {
                     None => Some((TimexType::Date, format!("{}-{m:02}-{d:02}", fmt_year(year)))),
                 }
             }
-            Sem::Easter { y, off } => {
+            Sem::Movable { y, h } => {
                 let t = if y == YearSpec::Tense {
                     tense()
                 } else {
                     Tense::Present
                 };
-                let e = easter(ry)?;
-                let x = e + Duration::days(off as i64);
+                // the year by the holiday's date this year, then the date in that year
+                let x = holiday(h, ry)?;
                 let year = year_of(y, x.month() as u8, x.day(), r, t);
-                let x = easter(year)? + Duration::days(off as i64);
-                day(x, self)
+                day(holiday(h, year)?, self)
             }
             Sem::Weekday { wd, dir } => {
                 let t = if dir.is_none() {
@@ -337,7 +358,9 @@ impl Ctx {
                     Tense::Present
                 };
                 let d = self.day(spec, at, t);
-                if let (Some(d), DaySpec::Weekday(..) | DaySpec::Rel(_)) = (d, spec) {
+                if let (Some(d), DaySpec::Weekday(..) | DaySpec::Rel(_) | DaySpec::Anchor(_)) =
+                    (d, spec)
+                {
                     self.anchor = Some((d, at));
                 }
                 let v = match d {
@@ -366,6 +389,34 @@ mod tests {
         assert_eq!(easter(2024), Some(date!(2024 - 03 - 31)));
         assert_eq!(easter(2019), Some(date!(2019 - 04 - 21)));
         assert_eq!(easter(2000), Some(date!(2000 - 04 - 23)));
+    }
+
+    #[test]
+    fn movable_holidays() {
+        assert_eq!(
+            holiday(Holiday::Advent(0), 2018),
+            Some(date!(2018 - 12 - 02))
+        );
+        assert_eq!(
+            holiday(Holiday::Advent(21), 2017),
+            Some(date!(2017 - 12 - 24))
+        );
+        assert_eq!(
+            holiday(Holiday::Advent(-11), 2018),
+            Some(date!(2018 - 11 - 21))
+        );
+        assert_eq!(
+            holiday(Holiday::Sunday(5, 2), 2019),
+            Some(date!(2019 - 05 - 12))
+        );
+        assert_eq!(
+            holiday(Holiday::Sunday(10, 1), 2023),
+            Some(date!(2023 - 10 - 01))
+        );
+        assert_eq!(
+            holiday(Holiday::Easter(-52), 2019),
+            Some(date!(2019 - 02 - 28))
+        );
     }
 
     #[test]

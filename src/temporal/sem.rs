@@ -1,7 +1,7 @@
 //! What an expression means before it is resolved against the reference date and the
 //! sentence's tense: the rules produce a [`Sem`], [`super::resolve`] turns it into a value.
 
-use super::lexicon::{Dir, Part, Unit};
+use super::lexicon::{Dir, Holiday, Part, Unit};
 
 /// Which year a month, day or season belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +25,8 @@ pub(crate) enum DaySpec {
     Context,
     /// Days from the reference date (`gestern Abend`: -1).
     Rel(i32),
+    /// Days after the date the text last spoke of (`am nächsten Morgen`: 1).
+    Anchor(i32),
     Weekday(u8, Option<Dir>),
     /// No day at all (`XXXX-XX-XX`).
     Unknown,
@@ -39,10 +41,10 @@ pub(crate) enum Sem {
         m: u8,
         d: u8,
     },
-    /// A day counted from Easter Sunday.
-    Easter {
+    /// A holiday whose date moves from year to year (Easter, Advent, `Muttertag`).
+    Movable {
         y: YearSpec,
-        off: i16,
+        h: Holiday,
     },
     Weekday {
         wd: u8,

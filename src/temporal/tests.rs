@@ -166,6 +166,122 @@ fn sets_and_times() {
 }
 
 #[test]
+fn holidays() {
+    assert_eq!(values("Ostern 2020"), ["Ostern 2020=2020-04-12"]);
+    assert_eq!(values("Rosenmontag 2018"), ["Rosenmontag 2018=2018-02-12"]);
+    assert_eq!(
+        values("am Muttertag im Jahr 2019"),
+        ["Muttertag im Jahr 2019=2019-05-12"]
+    );
+    assert_eq!(values("am 1. Advent 2018"), ["1. Advent 2018=2018-12-02"]);
+    assert_eq!(
+        values("am vierten Advent 2017"),
+        ["vierten Advent 2017=2017-12-24"]
+    );
+    assert_eq!(
+        values("am Buß- und Bettag 2018"),
+        ["Buß- und Bettag 2018=2018-11-21"]
+    );
+    assert_eq!(
+        values("an Christi Himmelfahrt 2018"),
+        ["Christi Himmelfahrt 2018=2018-05-10"]
+    );
+    assert_eq!(
+        values("zu Mariä Himmelfahrt 2015"),
+        ["Mariä Himmelfahrt 2015=2015-08-15"]
+    );
+    assert_eq!(
+        values("am zweiten Weihnachtsfeiertag 2012"),
+        ["zweiten Weihnachtsfeiertag 2012=2012-12-26"]
+    );
+    assert_eq!(
+        values("am Tag der Deutschen Einheit 2010"),
+        ["Tag der Deutschen Einheit 2010=2010-10-03"]
+    );
+    // an occasion, not a day
+    assert!(values("Sie hielt die Rede zum Tag der Deutschen Einheit.").is_empty());
+}
+
+#[test]
+fn far_relatives_and_parts_of_the_day() {
+    assert_eq!(values("übernächste Woche"), ["übernächste Woche=2024-W10"]);
+    assert_eq!(values("vorletztes Jahr"), ["vorletztes Jahr=2022"]);
+    assert_eq!(
+        values("in der vergangenen Nacht"),
+        ["der vergangenen Nacht=2024-02-19TNI"]
+    );
+    assert_eq!(values("an diesem Abend"), ["diesem Abend=2024-02-20TEV"]);
+    assert_eq!(
+        values("Am 18. Februar kam er an. Am nächsten Morgen reiste er ab."),
+        ["18. Februar=2024-02-18", "nächsten Morgen=2024-02-19TMO"]
+    );
+    assert_eq!(
+        values("nächsten Montag Nachmittag"),
+        ["nächsten Montag Nachmittag=2024-02-26TAF"]
+    );
+    assert_eq!(
+        values("in den nächsten Stunden"),
+        ["den nächsten Stunden=FUTURE_REF"]
+    );
+    assert_eq!(values("Sonntags ist zu."), ["Sonntags=XXXX-WXX-7"]);
+    assert_eq!(values("den ganzen Tag"), ["den ganzen Tag=P1D"]);
+    assert_eq!(values("ein halbes Jahr"), ["ein halbes Jahr=P0.5Y"]);
+    assert_eq!(values("halbes Jahr"), ["halbes Jahr=P0.5Y"]);
+}
+
+#[test]
+fn clock_times() {
+    assert_eq!(values("um 8 Uhr abends"), ["8 Uhr=2024-02-20T20:00"]);
+    assert_eq!(
+        values("heute Abend gegen acht"),
+        ["heute Abend=2024-02-20TEV", "acht=2024-02-20T20:00"]
+    );
+    assert_eq!(values("um halb 8"), ["halb 8=2024-02-20T07:30"]);
+    assert_eq!(
+        values("um Viertel nach acht"),
+        ["Viertel nach acht=2024-02-20T08:15"]
+    );
+    assert_eq!(values("dreiviertel 8"), ["dreiviertel 8=2024-02-20T07:45"]);
+    assert_eq!(values("um Mitternacht"), ["Mitternacht=2024-02-20T24:00"]);
+    assert_eq!(
+        found("jeden Mittwoch um 16 Uhr"),
+        [(
+            "jeden Mittwoch um 16 Uhr".into(),
+            "XXXX-WXX-3T16:00".into(),
+            TimexType::Set
+        )]
+    );
+    assert_eq!(
+        values("am Mittwoch 14:30"),
+        ["Mittwoch=2024-02-21", "14:30=2024-02-21T14:30"]
+    );
+}
+
+#[test]
+fn other_written_dates() {
+    assert_eq!(values("am 21/04/2016"), ["21/04/2016=2016-04-21"]);
+    assert_eq!(values("am 5/5/89"), ["5/5/89=1989-05-05"]);
+    assert_eq!(values("am 2015/08/12"), ["2015/08/12=2015-08-12"]);
+    assert_eq!(values("am 3-7-2017"), ["3-7-2017=2017-07-03"]);
+    assert!(values("Es stand 6-4-6.").is_empty());
+    assert_eq!(values("im Mai '98"), ["Mai '98=1998-05"]);
+}
+
+#[test]
+fn not_times() {
+    // generic nouns and attributes; weekdays in the plural
+    assert!(values("Es geht um die Zukunft ihres Lebens.").is_empty());
+    assert!(values("mit seiner künftigen Frau").is_empty());
+    assert!(values("an 35 Montagen").is_empty());
+    assert!(values("in zwei Reportagen").is_empty());
+    assert_eq!(values("in Zukunft"), ["Zukunft=FUTURE_REF"]);
+    assert_eq!(
+        values("in der Vergangenheit"),
+        ["der Vergangenheit=PAST_REF"]
+    );
+}
+
+#[test]
 fn offsets_count_characters() {
     let t = tag("Üble Sache: im März 2020", REF);
     assert_eq!(t[0].start, 15);
