@@ -21,4 +21,5 @@ mod robustness;
 mod search;
 mod snowball;
 mod surface;
+mod temporal;
 mod updates;
