@@ -72,20 +72,17 @@ pub enum Command {
     Analyze(AnalyzeArgs),
 }
 
-/// Arguments of `search`.
+/// The date ranges of `search` and `timeline`: when articles were published, and which
+/// dates they mention.
 #[derive(Debug, clap::Args)]
-pub struct SearchArgs {
-    /// The query; several words are joined with spaces. Without a query, the articles in
-    /// the date range are listed.
-    #[arg(value_name = "QUERY")]
-    pub query: Vec<String>,
-
+pub struct DateArgs {
     /// Only articles from the start of this period: YYYY, YYYY-MM, YYYY-MM-DD or RFC 3339.
+    /// (timeline: its first month)
     #[arg(long, value_name = "DATE")]
     pub from: Option<String>,
 
     /// Only articles up to the end of this period (inclusive): YYYY, YYYY-MM, YYYY-MM-DD or
-    /// RFC 3339.
+    /// RFC 3339. (timeline: its last month)
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
 
@@ -97,6 +94,18 @@ pub struct SearchArgs {
     /// Only articles that mention a date up to the end of this period (inclusive).
     #[arg(long, value_name = "DATE")]
     pub mentions_to: Option<String>,
+}
+
+/// Arguments of `search`.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// The query; several words are joined with spaces. Without a query, the articles in
+    /// the date range are listed.
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
 
     /// Order of the hits [default: relevance, or newest for a listing without query]
     #[arg(long, value_name = "ORDER")]
@@ -217,21 +226,8 @@ pub struct TimelineArgs {
     #[arg(value_name = "QUERY")]
     pub query: Vec<String>,
 
-    /// Only articles published from the start of this period on; the timeline starts there.
-    #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
-
-    /// Only articles published up to the end of this period; the timeline ends there.
-    #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
-
-    /// Only articles that mention a date from the start of this period on.
-    #[arg(long, value_name = "DATE")]
-    pub mentions_from: Option<String>,
-
-    /// Only articles that mention a date up to the end of this period.
-    #[arg(long, value_name = "DATE")]
-    pub mentions_to: Option<String>,
+    #[command(flatten)]
+    pub dates: DateArgs,
 
     /// Print JSON for scripts.
     #[arg(long)]

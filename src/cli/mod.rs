@@ -17,8 +17,8 @@ use nachlese::{
 
 pub use args::Args;
 use args::{
-    AnalyzeArgs, Command, DatesArgs, DeleteArgs, IndexArgs, JsonArg, SearchArgs, ShowArgs, SortArg,
-    TimelineArgs,
+    AnalyzeArgs, Command, DateArgs, DatesArgs, DeleteArgs, IndexArgs, JsonArg, SearchArgs,
+    ShowArgs, SortArg, TimelineArgs,
 };
 use style::Style;
 
@@ -83,16 +83,22 @@ fn period(flag: &str, value: Option<&str>) -> Result<Option<Period>> {
         .transpose()
 }
 
-fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result<u8> {
-    // Check the arguments before touching the index.
+/// The publication range and the mentions range the flags name.
+fn ranges(d: &DateArgs) -> Result<(DateRange, DateRange)> {
     let range = DateRange::new(
-        period("from", a.from.as_deref())?,
-        period("to", a.to.as_deref())?,
+        period("from", d.from.as_deref())?,
+        period("to", d.to.as_deref())?,
     )?;
     let mentions = DateRange::new(
-        period("mentions-from", a.mentions_from.as_deref())?,
-        period("mentions-to", a.mentions_to.as_deref())?,
+        period("mentions-from", d.mentions_from.as_deref())?,
+        period("mentions-to", d.mentions_to.as_deref())?,
     )?;
+    Ok((range, mentions))
+}
+
+fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result<u8> {
+    // Check the arguments before touching the index.
+    let (range, mentions) = ranges(&a.dates)?;
     let sort = match a.sort {
         None | Some(SortArg::Relevance) => Sort::Relevance,
         Some(SortArg::Newest) => Sort::Newest,
@@ -284,14 +290,7 @@ fn dates(style: &Style, a: DatesArgs) -> Result<u8> {
 }
 
 fn timeline(dir: Option<&std::path::Path>, style: &Style, a: TimelineArgs) -> Result<u8> {
-    let range = DateRange::new(
-        period("from", a.from.as_deref())?,
-        period("to", a.to.as_deref())?,
-    )?;
-    let mentions = DateRange::new(
-        period("mentions-from", a.mentions_from.as_deref())?,
-        period("mentions-to", a.mentions_to.as_deref())?,
-    )?;
+    let (range, mentions) = ranges(&a.dates)?;
     let request = SearchRequest::new(a.query.join(" "))
         .range(range)
         .mentions(mentions);
