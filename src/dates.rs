@@ -95,9 +95,11 @@ fn check_storable(text: &str, t: OffsetDateTime) -> Result<OffsetDateTime, DateE
 /// Parses an RFC 3339 instant, or a date-time without offset (taken as UTC).
 fn parse_instant(text: &str, s: &str) -> Result<OffsetDateTime, DateError> {
     if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
-        // An offset can carry an instant past the calendar's end (9999-12-31T23:00-02:00).
+        // An offset can carry an instant past the calendar's end (9999-12-31T23:00-02:00),
+        // or back before year 0000 (0000-01-01T07:30+09:31), which no date text can name.
         return t
             .checked_to_offset(UtcOffset::UTC)
+            .filter(|t| t.year() >= 0)
             .ok_or_else(|| DateError::new(text, OUT_OF_RANGE));
     }
     let no_offset = format_description!(

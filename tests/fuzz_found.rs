@@ -16,7 +16,8 @@ fn a_day_period_on_the_last_day_of_the_calendar_does_not_panic() {
         assert!(p.start() < p.end());
         let _ = DateRange::new(Some(p), Some(p));
     }
-    // Padded with white space, as the fuzzer found it.
+    // Padded with white space: the fuzzer first found it as "9999-12-31\n".
+    let _ = "9999-12-31\n".parse::<Period>();
     let _ = " 9999-12-31\n".parse::<Period>();
 }
 
@@ -73,4 +74,34 @@ fn a_document_dated_past_the_calendar_is_an_input_error_not_a_panic() {
 
     let md = format!("+++\nid = \"a\"\ntitle = \"T\"\ndate = {date}\n+++\nText\n");
     assert!(nachlese::corpus::parse_markdown(Path::new("f.md"), &md).is_err());
+}
+
+/// An instant whose offset carries it back before the calendar's year 0000 in UTC
+/// (`0000-01-01T07:30:00+09:31` is `-0001-12-31T21:59:00Z`): it parsed as a period, but
+/// RFC 3339 has no year -1, so the period printed as a bare Unix timestamp
+/// (`-62167226460`) that does not parse back. The mirror of the timestamp past 9999 above.
+/// `fuzz/regressions/dates/period-instant-before-0000-positive-offset` (the `dates` target
+/// checks that each period it parses prints back; the newline makes the text one period).
+#[test]
+fn an_instant_before_year_0000_after_its_offset_is_an_error_not_a_period_that_prints_wrong() {
+    for text in [
+        "0000-01-01T00:00:00+00:01",
+        "0000-01-01T07:30:00+09:31",
+        "0000-01-01T00:00:00.5+23:59",
+    ] {
+        // Whatever it becomes, a period must print back to itself.
+        if let Ok(p) = text.parse::<Period>() {
+            let shown = p.to_string();
+            assert_eq!(shown.parse::<Period>(), Ok(p), "{text} printed as {shown}");
+        }
+        assert!(text.parse::<Period>().is_err(), "{text}");
+        // Before 1677-09-21, so outside what the index can store either way.
+        assert!(parse_timestamp(text).is_err(), "{text}");
+        assert!(Article::new("a", "T", text, "").is_err(), "{text}");
+    }
+    // The first instant of year 0000 in UTC is still a period, and prints back.
+    for text in ["0000-01-01T00:00:00Z", "0000-01-01T00:00:00-00:01", "0000"] {
+        let p: Period = text.parse().expect(text);
+        assert_eq!(p.to_string().parse::<Period>(), Ok(p), "{text}");
+    }
 }
