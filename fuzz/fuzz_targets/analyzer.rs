@@ -26,10 +26,7 @@ fuzz_target!(|data: &[u8]| {
             t.original,
             "original is not the text at its offsets"
         );
-        assert!(
-            t.position >= last_position,
-            "positions go backwards: {t:?}"
-        );
+        assert!(t.position >= last_position, "positions go backwards: {t:?}");
         last_position = t.position;
     }
     let _ = nachlese::analysis::word_terms(text);

@@ -24,7 +24,11 @@ fuzz_target!(|data: &[u8]| {
     for p in [&pa, &pb].into_iter().flatten() {
         // Display gives back the period in the form it was given.
         let shown = p.to_string();
-        assert_eq!(shown.parse::<Period>().as_ref(), Ok(p), "{shown:?} does not parse back");
+        assert_eq!(
+            shown.parse::<Period>().as_ref(),
+            Ok(p),
+            "{shown:?} does not parse back"
+        );
         let _ = (p.start(), p.end(), p.granularity());
     }
     if let (Ok(from), Ok(to)) = (pa, pb) {
