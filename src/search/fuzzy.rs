@@ -1,5 +1,7 @@
 //! Typos: the index terms near a misspelt query term.
 
+use std::sync::OnceLock;
+
 use levenshtein_automata::{DFA, Distance, LevenshteinAutomatonBuilder, SINK_STATE};
 use tantivy::Searcher;
 use tantivy::schema::Field;
@@ -25,9 +27,18 @@ pub fn max_distance(term: &str) -> u8 {
     }
 }
 
-struct Dfa(DFA);
+/// The automaton builder for `d` edits (1 or 2), built once: building one takes longer than
+/// the whole search it serves.
+fn builder(d: u8) -> &'static LevenshteinAutomatonBuilder {
+    static BUILDERS: [OnceLock<LevenshteinAutomatonBuilder>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    let i = usize::from(d.clamp(1, 2) - 1);
+    BUILDERS[i].get_or_init(|| LevenshteinAutomatonBuilder::new(i as u8 + 1, true))
+}
 
-impl Automaton for Dfa {
+struct Dfa<'a>(&'a DFA);
+
+impl Automaton for Dfa<'_> {
     type State = u32;
 
     fn start(&self) -> u32 {
@@ -72,15 +83,12 @@ pub fn near_terms(searcher: &Searcher, fields: &[Field], term: &str) -> tantivy:
     if d == 0 {
         return Ok(Vec::new());
     }
-    let builder = LevenshteinAutomatonBuilder::new(d, true);
+    let dfa = builder(d).build_prefix_dfa(term);
     let mut found: Vec<Near> = Vec::new();
     for segment in searcher.segment_readers() {
         for &field in fields {
             let inverted = segment.inverted_index(field)?;
-            let mut stream = inverted
-                .terms()
-                .search(Dfa(builder.build_prefix_dfa(term)))
-                .into_stream()?;
+            let mut stream = inverted.terms().search(Dfa(&dfa)).into_stream()?;
             while let Some((key, info)) = stream.next() {
                 let Ok(text) = std::str::from_utf8(key) else {
                     continue;
