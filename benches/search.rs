@@ -1,7 +1,8 @@
 //! Search latency per query type, in process: nachlese against the raw-tantivy baseline (see
 //! `common`; its stored-body schema, which snippets need) on the same articles, in one run,
 //! queries alternating between the two. Reports the median and p99 of single queries and the
-//! ratio of medians.
+//! ratio of medians; and nachlese with its expansions off (`--exact`: no compound parts, name
+//! sounds or typo corrections), which shows what the German expansions cost.
 //!
 //! The timed unit, as in `../shared/peers/tantivy-ref`: parse the query, find the top 10,
 //! fetch each hit's stored id (nachlese: its stored article); both also count all hits, as a
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use common::{Q, q};
 use criterion::{BenchmarkId, Criterion};
+use nachlese::search::Expansions;
 use nachlese::{DateRange, SearchRequest, Sort};
 use tantivy::query::QueryParser;
 
@@ -91,7 +93,7 @@ fn types() -> Vec<(&'static str, Vec<common::Q>, bool, bool)> {
     ]
 }
 
-fn nachlese_request(query: &Q, snippets: bool, by_date: bool) -> SearchRequest {
+fn nachlese_request(query: &Q, snippets: bool, by_date: bool, exact: bool) -> SearchRequest {
     let period = |d: Option<&str>| d.map(|d| d.parse().expect("date"));
     let range = DateRange::new(period(query.from), period(query.to)).expect("range");
     SearchRequest::new(query.words)
@@ -102,6 +104,11 @@ fn nachlese_request(query: &Q, snippets: bool, by_date: bool) -> SearchRequest {
             Sort::Newest
         } else {
             Sort::Relevance
+        })
+        .expansions(if exact {
+            Expansions::NONE
+        } else {
+            Expansions::default()
         })
 }
 
@@ -115,30 +122,35 @@ fn corpus(c: &mut Criterion, name: &str, articles: &[nachlese::Article]) {
 
     let mut rows = Vec::new();
     for (ty, queries, snippets, by_date) in types() {
-        let samples: [RefCell<Vec<Duration>>; 2] = Default::default();
+        let samples: [RefCell<Vec<Duration>>; 3] = Default::default();
         let mut g = c.benchmark_group(format!("search/{name}/{ty}"));
         g.warm_up_time(Duration::from_millis(500))
             .measurement_time(Duration::from_secs(3));
-        let requests: Vec<SearchRequest> = queries
-            .iter()
-            .map(|q| nachlese_request(q, snippets, by_date))
-            .collect();
-        g.bench_function(BenchmarkId::from_parameter("nachlese"), |b| {
-            let mut i = 0;
-            b.iter_custom(|iters| {
-                let mut total = Duration::ZERO;
-                for _ in 0..iters {
-                    let r = &requests[i % requests.len()];
-                    i += 1;
-                    let t = Instant::now();
-                    std::hint::black_box(ours.search(r).expect("search"));
-                    let d = t.elapsed();
-                    samples[0].borrow_mut().push(d);
-                    total += d;
-                }
-                total
-            })
-        });
+        for (k, (variant, exact)) in [("nachlese", false), ("nachlese-exact", true)]
+            .into_iter()
+            .enumerate()
+        {
+            let requests: Vec<SearchRequest> = queries
+                .iter()
+                .map(|q| nachlese_request(q, snippets, by_date, exact))
+                .collect();
+            g.bench_function(BenchmarkId::from_parameter(variant), |b| {
+                let mut i = 0;
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        let r = &requests[i % requests.len()];
+                        i += 1;
+                        let t = Instant::now();
+                        std::hint::black_box(ours.search(r).expect("search"));
+                        let d = t.elapsed();
+                        samples[k].borrow_mut().push(d);
+                        total += d;
+                    }
+                    total
+                })
+            });
+        }
         g.bench_function(BenchmarkId::from_parameter("baseline"), |b| {
             let mut i = 0;
             b.iter_custom(|iters| {
@@ -151,23 +163,24 @@ fn corpus(c: &mut Criterion, name: &str, articles: &[nachlese::Article]) {
                         &base, &searcher, &parser, q, snippets, by_date, None,
                     ));
                     let d = t.elapsed();
-                    samples[1].borrow_mut().push(d);
+                    samples[2].borrow_mut().push(d);
                     total += d;
                 }
                 total
             })
         });
         g.finish();
-        let [ours_s, base_s] = samples.map(|s| {
+        let [ours_s, exact_s, base_s] = samples.map(|s| {
             let mut v = s.into_inner();
             v.sort();
             v
         });
-        if !ours_s.is_empty() && !base_s.is_empty() {
+        if !ours_s.is_empty() && !exact_s.is_empty() && !base_s.is_empty() {
             rows.push((
                 ty,
                 common::percentile(&ours_s, 0.5),
                 common::percentile(&ours_s, 0.99),
+                common::percentile(&exact_s, 0.5),
                 common::percentile(&base_s, 0.5),
                 common::percentile(&base_s, 0.99),
             ));
@@ -178,21 +191,26 @@ fn corpus(c: &mut Criterion, name: &str, articles: &[nachlese::Article]) {
         articles.len()
     );
     println!(
-        "{:<22} {:>10} {:>10} {:>10} {:>10} {:>8}",
-        "query type", "ours p50", "ours p99", "base p50", "base p99", "ratio"
+        "{:<22} {:>10} {:>10} {:>10} {:>10} {:>10} {:>8} {:>8}",
+        "query type", "ours p50", "ours p99", "exact p50", "base p50", "base p99", "ratio", "exact"
     );
     let us = |d: Duration| d.as_secs_f64() * 1e6;
-    for (ty, o50, o99, b50, b99) in rows {
+    for (ty, o50, o99, e50, b50, b99) in rows {
         println!(
-            "{ty:<22} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>8.2}",
+            "{ty:<22} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>10.1} {:>8.2} {:>8.2}",
             us(o50),
             us(o99),
+            us(e50),
             us(b50),
             us(b99),
-            us(o50) / us(b50)
+            us(o50) / us(b50),
+            us(e50) / us(b50)
         );
     }
-    println!("(ratio: nachlese's median over the baseline's; below 1 is faster)");
+    println!(
+        "(ratio: nachlese's median over the baseline's, below 1 is faster; exact: the same with \
+         the expansions off, --exact)"
+    );
 }
 
 fn main() {
