@@ -72,7 +72,7 @@ pub const NAMES_ANALYZER_NAME: &str = "nachlese_de_names";
 /// The version of the analysis. It changes whenever some text becomes other terms than
 /// before, so an index built with another version is rebuilt, not searched with terms it
 /// does not contain.
-pub const ANALYZER_VERSION: u32 = 3;
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// Tokens this long (in bytes) or longer are dropped: the longest German words in real use
 /// stay well below it, while base64 blobs, URLs and garbage do not.
@@ -158,6 +158,38 @@ pub fn word_terms(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A digest of every term the bundled corpus becomes: words, parts, sound codes and the
+    /// dates it mentions.
+    fn fingerprint() -> u64 {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        for doc in crate::corpus::bundled::documents() {
+            let Ok(doc) = doc else { continue };
+            let a = doc.article;
+            let text = format!("{}\n{}", a.title, a.body);
+            for t in analyze(&text) {
+                h.update(t.term.as_bytes());
+                h.update(&[t.kind as u8, 0]);
+                h.update(&t.position.to_le_bytes());
+            }
+            for term in mentions::mention_terms(a.date.date(), &text) {
+                h.update(term.as_bytes());
+            }
+        }
+        h.digest()
+    }
+
+    /// An index holds what analysis made of its text, and is refused when [`ANALYZER_VERSION`]
+    /// differs; so whatever changes the terms (the stemmer, the lexicon, the temporal tagger)
+    /// must change the version too, or old indexes are searched with terms they lack. When
+    /// this fails after such a change: bump ANALYZER_VERSION and put the new digest here.
+    #[test]
+    fn a_change_of_terms_changes_the_analyzer_version() {
+        assert_eq!(
+            (ANALYZER_VERSION, format!("{:016x}", fingerprint())),
+            (4, "5d9a8d7ca81f2e2a".to_string())
+        );
+    }
 
     #[test]
     fn spellings_of_one_word_meet() {
