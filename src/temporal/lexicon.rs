@@ -1188,9 +1188,15 @@ fn build() -> FxHashMap<String, Lex> {
     m
 }
 
-fn table() -> &'static FxHashMap<String, Lex> {
-    static TABLE: OnceLock<FxHashMap<String, Lex>> = OnceLock::new();
-    TABLE.get_or_init(build)
+/// The lexicon, keyed by bytes: a lookup then needs no UTF-8 check of the lowercased word.
+fn table() -> &'static FxHashMap<Box<[u8]>, Lex> {
+    static TABLE: OnceLock<FxHashMap<Box<[u8]>, Lex>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        build()
+            .into_iter()
+            .map(|(word, lex)| (word.into_bytes().into_boxed_slice(), lex))
+            .collect()
+    })
 }
 
 /// The longest word the table holds, in bytes; longer words are never looked up.
@@ -1221,9 +1227,7 @@ pub(crate) fn lookup(word: &str) -> Lex {
             }
         }
     }
-    // The buffer holds valid UTF-8: lower-cased chars, encoded.
-    let key = std::str::from_utf8(&buf[..n]).unwrap_or("");
-    table().get(key).copied().unwrap_or(Lex::None)
+    table().get(&buf[..n]).copied().unwrap_or(Lex::None)
 }
 
 #[cfg(test)]
