@@ -4,8 +4,9 @@
 //! ratio.
 //!
 //! Then what tagging adds to indexing: the generated corpus of BENCH_DOCS articles (default
-//! 20,000) indexed with one thread, with and without tagging, the two alternating so that a
-//! change in the machine's load hits both alike; prints the medians and their ratio.
+//! 20,000) indexed with one and with two threads, with and without tagging, the two
+//! alternating so that a change in the machine's load hits both alike; prints the medians and
+//! their ratio.
 //!
 //! `cargo bench --bench temporal`. Text: the derStandard articles of `../shared/data/10kgnad`,
 //! tagged per article against the article's own date, and the generated corpus (see
@@ -16,7 +17,6 @@ mod common;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, Throughput};
-use nachlese::Article;
 use time::Date;
 
 fn tag_all(articles: &[(Date, String)]) -> usize {
@@ -58,31 +58,34 @@ fn indexing_cost() {
     let Some((_, articles)) = common::bench_corpus(docs) else {
         return;
     };
-    let time = |mentions: bool, articles: &[Article]| -> Duration {
-        let start = Instant::now();
-        let index = nachlese::Index::create_in_ram().expect("index");
-        common::fill_nachlese_with(index, articles, 1, mentions);
-        start.elapsed()
-    };
-    time(true, &articles); // warm-up: caches, allocator
-    let (mut tagged, mut untagged) = (Vec::new(), Vec::new());
-    for _ in 0..ROUNDS {
-        tagged.push(time(true, &articles));
-        untagged.push(time(false, &articles));
+    for threads in [1, 2] {
+        let time = |mentions: bool| -> Duration {
+            let start = Instant::now();
+            let index = nachlese::Index::create_in_ram().expect("index");
+            common::fill_nachlese_with(index, &articles, threads, mentions);
+            start.elapsed()
+        };
+        time(true); // warm-up: caches, allocator
+        let (mut tagged, mut untagged) = (Vec::new(), Vec::new());
+        for _ in 0..ROUNDS {
+            tagged.push(time(true));
+            untagged.push(time(false));
+        }
+        tagged.sort();
+        untagged.sort();
+        let (t, u) = (tagged[ROUNDS / 2], untagged[ROUNDS / 2]);
+        println!(
+            "\nindexing {} generated articles, {threads} thread(s), {ROUNDS} alternating runs \
+             each (median):",
+            articles.len()
+        );
+        println!("with tagging    {:>8.2} s", t.as_secs_f64());
+        println!("without tagging {:>8.2} s", u.as_secs_f64());
+        println!(
+            "tagging adds {:.1}% to indexing time",
+            (t.as_secs_f64() / u.as_secs_f64() - 1.0) * 100.0
+        );
     }
-    tagged.sort();
-    untagged.sort();
-    let (t, u) = (tagged[ROUNDS / 2], untagged[ROUNDS / 2]);
-    println!(
-        "\nindexing {} generated articles, 1 thread, {ROUNDS} alternating runs each (median):",
-        articles.len()
-    );
-    println!("with tagging    {:>8.2} s", t.as_secs_f64());
-    println!("without tagging {:>8.2} s", u.as_secs_f64());
-    println!(
-        "tagging adds {:.1}% to indexing time",
-        (t.as_secs_f64() / u.as_secs_f64() - 1.0) * 100.0
-    );
 }
 
 fn throughput() {
