@@ -102,13 +102,31 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
             } else {
                 char_at(text, i).is_uppercase()
             };
+            // The word is lowercased for the lexicon as it is scanned: one pass over its
+            // bytes where most words need no more than ASCII and Latin-1 letters.
+            let mut lower = [0u8; lexicon::MAX_WORD];
+            let mut folded = true;
             while i < n {
                 let c = bytes[i];
+                let k = i - start;
                 if c.is_ascii_alphabetic() {
+                    if k < lower.len() {
+                        lower[k] = c.to_ascii_lowercase();
+                    }
                     i += 1;
+                } else if let Some(l) = (c == 0xC3)
+                    .then(|| bytes.get(i + 1).and_then(|&d| lexicon::latin1_lower(d)))
+                    .flatten()
+                {
+                    if k + 1 < lower.len() {
+                        lower[k] = c;
+                        lower[k + 1] = l;
+                    }
+                    i += 2;
                 } else if c >= 0x80 {
                     let ch = char_at(text, i);
                     if ch.is_alphabetic() {
+                        folded = false;
                         i += ch.len_utf8();
                     } else {
                         break;
@@ -117,11 +135,19 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                     break;
                 }
             }
+            let len = i - start;
+            let lex = if len > lower.len() {
+                Lex::None
+            } else if folded {
+                lexicon::lookup_lower(&lower[..len])
+            } else {
+                lexicon::lookup(&text[start..i])
+            };
             out.push(Tok {
                 start: start as u32,
                 end: i as u32,
                 kind: Kind::Word,
-                lex: lexicon::lookup(&text[start..i]),
+                lex,
                 num: 0,
                 digits: 0,
                 gap,
