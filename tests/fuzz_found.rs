@@ -1,7 +1,8 @@
-//! Inputs the fuzzers in `fuzz/` found crashing, as plain tests of the public API.
+//! Inputs the fuzzers in `fuzz/` and the property tests found crashing, as plain tests of
+//! the public API.
 //!
 //! Each test names the fuzz target and the file under `fuzz/regressions/<target>/` holding
-//! the input. A panic is the failure: what an error says is left to the other tests.
+//! the input, or the property test. A panic is the failure: what an error says is left to the other tests.
 
 use std::path::Path;
 
@@ -104,4 +105,23 @@ fn an_instant_before_year_0000_after_its_offset_is_an_error_not_a_period_that_pr
         let p: Period = text.parse().expect(text);
         assert_eq!(p.to_string().parse::<Period>(), Ok(p), "{text}");
     }
+}
+
+/// A text written on the calendar's last (or first) day that names a weekday or says
+/// "tomorrow": the day it means lies past the calendar, and `temporal::tag` panicked. Found
+/// by the tagger's property test (tests/properties.rs); the CLI and the index only take dates
+/// from 1677 to 2262, but the library takes any `Date`. Only such expressions are dropped.
+#[test]
+fn tagging_a_text_from_the_ends_of_the_calendar_does_not_panic() {
+    let text = "Am Montag, morgen und in der nächsten Woche, am Wochenende, zu Ostern und an \
+                Weihnachten, im nächsten Jahrhundert, um 23 Uhr, am 31. Dezember.";
+    for day in [time::Date::MAX, time::Date::MIN] {
+        let found = nachlese::temporal::tag(text, day);
+        assert!(!found.is_empty(), "{day}");
+        for t in &found {
+            let _ = t.span();
+        }
+    }
+    // The first finding, as the property test shrank it.
+    let _ = nachlese::temporal::tag("Montag", time::Date::MAX);
 }

@@ -1,6 +1,7 @@
 //! Properties that hold for any input (proptest): the analyzer never panics and its offsets
-//! fall on UTF-8 boundaries inside the text; date periods and ranges print back to
-//! themselves; whatever is indexed is found again by its id.
+//! fall on UTF-8 boundaries inside the text; so does the temporal tagger, for an article of
+//! any date; date periods and ranges print back to themselves; whatever is indexed is found
+//! again by its id.
 
 use nachlese::dates::{DateRange, Period};
 use nachlese::{Article, Index, SearchRequest};
@@ -84,6 +85,115 @@ proptest! {
             }
             // Only a start after the end is refused.
             Err(_) => prop_assert!(from.unwrap().start() >= to.unwrap().end()),
+        }
+    }
+}
+
+/// Text full of what the temporal tagger reads: numbers of any size, month and weekday names,
+/// units, relative words, holidays, and German around them.
+fn temporal_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        (0u64..100_000_000).prop_map(|n| n.to_string()),
+        Just("99999".to_string()),
+        prop::sample::select(vec![
+            "am",
+            "im",
+            "vor",
+            "in",
+            "seit",
+            "bis",
+            "zum",
+            "Jahren",
+            "Jahre",
+            "Jahrhundert",
+            "Jahrtausend",
+            "Monaten",
+            "Wochen",
+            "Tagen",
+            "Stunden",
+            "nächstes",
+            "nächsten",
+            "vergangenen",
+            "letzten",
+            "übernächste",
+            "Jahr",
+            "Woche",
+            "Montag",
+            "Sonntag",
+            "Februar",
+            "Dezember",
+            "Januar",
+            "Ostern",
+            "Pfingsten",
+            "Weihnachten",
+            "Silvester",
+            "Anfang",
+            "Mitte",
+            "Ende",
+            "der",
+            "90er-Jahre",
+            "Jahrzehnt",
+            "morgen",
+            "gestern",
+            "heute",
+            "Uhr",
+            "Quartal",
+            "Hälfte",
+            "Herbst",
+            "Winter",
+            "KW",
+            "drei",
+            "zwölf",
+            "zweitausend",
+            "dritten",
+            "ersten",
+            "war",
+            "wird",
+            ".",
+            ",",
+            "/",
+            "-",
+            "–",
+            ":",
+            "\n",
+            "ẞ",
+            "ÄRZ",
+        ])
+        .prop_map(str::to_string),
+        "[a-zA-ZäöüÄÖÜß]{1,12}",
+    ];
+    proptest::collection::vec((piece, prop::sample::select(vec!["", " ", ". "])), 0..24)
+        .prop_map(|v| v.into_iter().map(|(p, gap)| p + gap).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(600))]
+
+    #[test]
+    fn the_tagger_never_panics_and_its_spans_are_the_text_it_found(
+        text in prop_oneof![temporal_text(), texty()],
+        // Every day an article may carry, the calendar's ends included.
+        day in -1_930_999i32..=5_373_484i32,
+        ends in 0..3,
+    ) {
+        let julian = match ends {
+            0 => day,
+            1 => time::Date::MIN.to_julian_day(),
+            _ => time::Date::MAX.to_julian_day(),
+        };
+        let Ok(reference) = time::Date::from_julian_day(julian) else {
+            return Ok(());
+        };
+        let chars: Vec<char> = text.chars().collect();
+        let mut last_end = 0;
+        for t in nachlese::temporal::tag(&text, reference) {
+            prop_assert!(t.start < t.end && t.end <= chars.len(), "{t:?}");
+            prop_assert!(t.start >= last_end, "overlapping: {t:?}");
+            last_end = t.end;
+            prop_assert_eq!(&text[t.bytes.clone()], t.text.as_str());
+            prop_assert_eq!(chars[t.start..t.end].iter().collect::<String>(), t.text.clone());
+            prop_assert!(!t.value.is_empty());
+            let _ = t.span();
         }
     }
 }

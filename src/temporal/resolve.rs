@@ -108,24 +108,30 @@ fn easter(y: i32) -> Option<Date> {
 fn holiday(h: Holiday, y: i32) -> Option<Date> {
     match h {
         Holiday::Fixed(m, d) => date(y, m, d),
-        Holiday::Easter(off) => Some(easter(y)? + Duration::days(off as i64)),
+        Holiday::Easter(off) => shift(easter(y)?, off as i64),
         Holiday::Advent(off) => {
             // the fourth Sunday of Advent is the last Sunday before Christmas Day
             let eve = date(y, 12, 24)?;
-            let fourth = eve - Duration::days(eve.weekday().number_days_from_sunday() as i64);
-            Some(fourth - Duration::weeks(3) + Duration::days(off as i64))
+            let fourth = shift(eve, -(eve.weekday().number_days_from_sunday() as i64))?;
+            shift(fourth, off as i64 - 21)
         }
         Holiday::Sunday(m, n) => {
             let first = date(y, m, 1)?;
             let to_sunday = (7 - first.weekday().number_days_from_sunday() as i64) % 7;
-            Some(first + Duration::days(to_sunday + 7 * (n as i64 - 1)))
+            shift(first, to_sunday + 7 * (n as i64 - 1))
         }
     }
 }
 
+/// `d` moved by `days`; `None` past either end of the calendar (an article dated 9999-12-31
+/// may well say "tomorrow").
+fn shift(d: Date, days: i64) -> Option<Date> {
+    d.checked_add(Duration::days(days))
+}
+
 /// The weekday `wd` (1 = Monday) nearest the reference date in the direction `dir`, or
 /// by the sentence's tense.
-fn weekday(wd: u8, dir: Option<Dir>, reference: Date, tense: Tense) -> Date {
+fn weekday(wd: u8, dir: Option<Dir>, reference: Date, tense: Tense) -> Option<Date> {
     let cur = reference.weekday().number_from_monday() as i64;
     let wd = wd as i64;
     let back = (cur - wd).rem_euclid(7); // days since the last one (0: today)
@@ -151,7 +157,7 @@ fn weekday(wd: u8, dir: Option<Dir>, reference: Date, tense: Tense) -> Date {
             }
         },
     };
-    reference + Duration::days(days)
+    shift(reference, days)
 }
 
 impl Ctx {
@@ -161,11 +167,9 @@ impl Ctx {
                 Some((d, k)) if at.saturating_sub(k) <= ANCHOR_REACH => d,
                 _ => self.reference,
             }),
-            DaySpec::Rel(o) => Some(self.reference + Duration::days(o as i64)),
-            DaySpec::Anchor(o) => {
-                Some(self.anchor.map_or(self.reference, |(d, _)| d) + Duration::days(o as i64))
-            }
-            DaySpec::Weekday(wd, dir) => Some(weekday(wd, dir, self.reference, tense)),
+            DaySpec::Rel(o) => shift(self.reference, o as i64),
+            DaySpec::Anchor(o) => shift(self.anchor.map_or(self.reference, |(d, _)| d), o as i64),
+            DaySpec::Weekday(wd, dir) => weekday(wd, dir, self.reference, tense),
             DaySpec::Unknown => None,
         }
     }
@@ -224,7 +228,7 @@ impl Ctx {
                 } else {
                     Tense::Present
                 };
-                day(weekday(wd, dir, r, t), self)
+                day(weekday(wd, dir, r, t)?, self)
             }
             Sem::Season { y, s } => {
                 let start = [3u8, 6, 9, 12][s as usize % 4];
@@ -281,8 +285,8 @@ impl Ctx {
             }
             Sem::Rel(unit, off) => {
                 let v = match unit {
-                    Unit::Day => return day(r + Duration::days(off as i64), self),
-                    Unit::Week => fmt_week(r + Duration::weeks(off as i64)),
+                    Unit::Day => return day(shift(r, off as i64)?, self),
+                    Unit::Week => fmt_week(shift(r, 7 * off as i64)?),
                     Unit::Month => {
                         let k = ry * 12 + r.month() as i32 - 1 + off;
                         format!("{}-{:02}", fmt_year(k.div_euclid(12)), k.rem_euclid(12) + 1)
@@ -304,22 +308,22 @@ impl Ctx {
             }
             Sem::Weekend(dir) => {
                 let sat = match dir {
-                    Some(Dir::This) => weekday(6, Some(Dir::This), r, Tense::Present),
-                    Some(Dir::Past) => weekday(6, Some(Dir::Past), r, Tense::Present),
-                    Some(Dir::Next) => weekday(6, Some(Dir::Next), r, Tense::Present),
+                    Some(Dir::This) => weekday(6, Some(Dir::This), r, Tense::Present)?,
+                    Some(Dir::Past) => weekday(6, Some(Dir::Past), r, Tense::Present)?,
+                    Some(Dir::Next) => weekday(6, Some(Dir::Next), r, Tense::Present)?,
                     None => match tense() {
                         Tense::Past => {
                             let back = (r.weekday().number_from_monday() as i64 - 6).rem_euclid(7);
-                            r - Duration::days(back)
+                            shift(r, -back)?
                         }
-                        _ => weekday(6, None, r, Tense::Future),
+                        _ => weekday(6, None, r, Tense::Future)?,
                     },
                 };
                 Some((TimexType::Date, format!("{}-WE", fmt_week(sat))))
             }
             Sem::Anchor(off) => {
                 let base = self.anchor.map_or(r, |(d, _)| d);
-                day(base + Duration::days(off as i64), self)
+                day(shift(base, off as i64)?, self)
             }
             Sem::Decade(v) => Some((TimexType::Date, format!("{v:03}"))),
             Sem::Century(v) => Some((TimexType::Date, format!("{v:02}"))),
@@ -423,13 +427,24 @@ mod tests {
     fn weekdays() {
         let r = date!(2024 - 02 - 20); // a Tuesday
         assert_eq!(weekday_number(r), 2);
-        assert_eq!(weekday(7, None, r, Tense::Past), date!(2024 - 02 - 18));
-        assert_eq!(weekday(7, None, r, Tense::Future), date!(2024 - 02 - 25));
-        assert_eq!(weekday(2, None, r, Tense::Past), date!(2024 - 02 - 13));
+        assert_eq!(
+            weekday(7, None, r, Tense::Past),
+            Some(date!(2024 - 02 - 18))
+        );
+        assert_eq!(
+            weekday(7, None, r, Tense::Future),
+            Some(date!(2024 - 02 - 25))
+        );
+        assert_eq!(
+            weekday(2, None, r, Tense::Past),
+            Some(date!(2024 - 02 - 13))
+        );
         assert_eq!(
             weekday(1, Some(Dir::Next), r, Tense::Past),
-            date!(2024 - 02 - 26)
+            Some(date!(2024 - 02 - 26))
         );
+        // Past the calendar's end: no day, no panic.
+        assert_eq!(weekday(1, None, Date::MAX, Tense::Future), None);
     }
 
     #[test]
