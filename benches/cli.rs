@@ -110,21 +110,23 @@ fn main() {
 }
 
 /// The two indexes of the corpus in `dir`, each built on first use (a file `NAME.done`
-/// beside it says it is complete).
+/// beside it says it is complete, and holds the version it was built with: nachlese's index
+/// of an older analyzer version is built again, or nachlese would only print its error).
 fn indexes(dir: &Path, corpus: &Path) -> (PathBuf, PathBuf) {
-    let build = |name: &str, fill: &dyn Fn(&Path)| {
+    let build = |name: &str, version: &str, fill: &dyn Fn(&Path)| {
         let index = dir.join(name);
         let done = dir.join(format!("{name}.done"));
-        if !done.exists() {
+        if std::fs::read_to_string(&done).ok().as_deref() != Some(version) {
             let _ = std::fs::remove_dir_all(&index);
             std::fs::create_dir_all(&index).expect("bench index folder");
             eprintln!("building {}", index.display());
             fill(&index);
-            std::fs::write(&done, "").expect("bench index marker");
+            std::fs::write(&done, version).expect("bench index marker");
         }
         index
     };
-    let ours = build("nachlese", &|index| {
+    let analyzer = format!("analyzer {}", nachlese::analysis::ANALYZER_VERSION);
+    let ours = build("nachlese", &analyzer, &|index| {
         let status = Command::new(nachlese_bin())
             .arg("index")
             .arg("--index")
@@ -135,7 +137,7 @@ fn indexes(dir: &Path, corpus: &Path) -> (PathBuf, PathBuf) {
             .expect("nachlese index");
         assert!(status.success(), "nachlese index failed");
     });
-    let base = build("baseline", &|index| {
+    let base = build("baseline", "", &|index| {
         common::baseline_in(Some(index), true, common::stock_german()).fill_streaming(corpus, 2)
     });
     (ours, base)

@@ -48,7 +48,7 @@ fn main() {
 }
 
 /// Runs of each variant in [`indexing_cost`].
-const ROUNDS: usize = 7;
+const ROUNDS: usize = 11;
 
 fn indexing_cost() {
     let docs = std::env::var("BENCH_DOCS")

@@ -50,12 +50,16 @@ pub fn day_span(start: OffsetDateTime, end: OffsetDateTime) -> (u32, u32) {
     (first, last.max(first + 1))
 }
 
-/// The text the mentions field is given for a text written on `written`.
-pub fn mentions_text(written: Date, text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 11);
+/// The text the mentions field is given for a text written on `written`, made of `parts`
+/// (title and body), one per line.
+pub fn mentions_text(written: Date, parts: &[&str]) -> String {
+    let len = parts.iter().map(|p| p.len() + 1).sum::<usize>();
+    let mut out = String::with_capacity(len + 11);
     out.push_str(&crate::dates::format_day(written.midnight().assume_utc()));
-    out.push('\n');
-    out.push_str(text);
+    for part in parts {
+        out.push('\n');
+        out.push_str(part);
+    }
     out
 }
 

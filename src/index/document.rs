@@ -24,8 +24,7 @@ pub(crate) struct Provenance<'a> {
 
 /// The text of the mentions field: the article's date, then its title and text.
 fn mentions_text(article: &Article) -> String {
-    let text = format!("{}\n{}", article.title, article.body);
-    crate::analysis::mentions::mentions_text(article.date.date(), &text)
+    crate::analysis::mentions::mentions_text(article.date.date(), &[&article.title, &article.body])
 }
 
 /// How the index records a file: its canonical path (absolute, symlinks resolved, so that a

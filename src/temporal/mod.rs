@@ -166,7 +166,10 @@ fn value_span(v: &str) -> Option<(OffsetDateTime, OffsetDateTime)> {
                     let w = digits(&p[1..])?;
                     let monday =
                         Date::from_iso_week_date(y, w as u8, time::Weekday::Monday).ok()?;
-                    Some((midnight(monday), midnight(monday + Duration::weeks(1))))
+                    Some((
+                        midnight(monday),
+                        midnight(monday.checked_add(Duration::weeks(1))?),
+                    ))
                 }
                 _ => {
                     let m = digits(p).filter(|m| (1..=12).contains(m))?;
@@ -177,12 +180,12 @@ fn value_span(v: &str) -> Option<(OffsetDateTime, OffsetDateTime)> {
         (4, 3) if parts[1].starts_with('W') && parts[2] == "WE" => {
             let w = digits(&parts[1][1..])?;
             let sat = Date::from_iso_week_date(y, w as u8, time::Weekday::Saturday).ok()?;
-            Some((midnight(sat), midnight(sat + Duration::days(2))))
+            Some((midnight(sat), midnight(sat.checked_add(Duration::days(2))?)))
         }
         (4, 3) => {
             let m = Month::try_from(digits(parts[1])? as u8).ok()?;
             let d = Date::from_calendar_date(y, m, digits(parts[2])? as u8).ok()?;
-            Some((midnight(d), midnight(d + Duration::days(1))))
+            Some((midnight(d), midnight(d.checked_add(Duration::days(1))?)))
         }
         _ => None,
     }?;
@@ -195,8 +198,8 @@ fn value_span(v: &str) -> Option<(OffsetDateTime, OffsetDateTime)> {
     let day_start = whole.0;
     let hours = |from: i64, to: i64| {
         Some((
-            day_start + Duration::hours(from),
-            day_start + Duration::hours(to),
+            day_start.checked_add(Duration::hours(from))?,
+            day_start.checked_add(Duration::hours(to))?,
         ))
     };
     match t {
@@ -216,8 +219,9 @@ fn value_span(v: &str) -> Option<(OffsetDateTime, OffsetDateTime)> {
             }
             match m {
                 Some(m) if m < 60 => {
-                    let s = day_start + Duration::hours(h as i64) + Duration::minutes(m as i64);
-                    Some((s, s + Duration::minutes(1)))
+                    let s = day_start
+                        .checked_add(Duration::hours(h as i64) + Duration::minutes(m as i64))?;
+                    Some((s, s.checked_add(Duration::minutes(1))?))
                 }
                 Some(_) => None,
                 None => hours(h as i64, h as i64 + 1),
@@ -256,9 +260,34 @@ fn value_span(v: &str) -> Option<(OffsetDateTime, OffsetDateTime)> {
 /// assert_eq!(found[0].start, 3);
 /// ```
 pub fn tag(text: &str, reference: Date) -> Vec<Timex> {
-    let mut toks = Vec::with_capacity(text.len() / 6 + 8);
-    token::tokenize(text, &mut toks);
-    let parser = parse::Parser { text, toks: &toks };
+    thread_local! {
+        // One token buffer per thread, reused: indexing tags every article, and a buffer
+        // that stays in the cache costs less than a fresh one per article.
+        static TOKENS: std::cell::RefCell<Vec<token::Tok>> = const {
+            std::cell::RefCell::new(Vec::new())
+        };
+    }
+    TOKENS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut toks) => {
+            let found = tag_with(text, reference, &mut toks);
+            // A huge text leaves no huge buffer behind.
+            toks.truncate(0);
+            toks.shrink_to(KEPT_TOKENS);
+            found
+        }
+        // Only a re-entrant call finds it taken; the tagger makes none.
+        Err(_) => tag_with(text, reference, &mut Vec::new()),
+    })
+}
+
+/// The most tokens the reused buffer keeps room for between texts (about 1.5 MB).
+const KEPT_TOKENS: usize = 1 << 16;
+
+fn tag_with(text: &str, reference: Date, toks: &mut Vec<token::Tok>) -> Vec<Timex> {
+    toks.clear();
+    token::tokenize(text, toks);
+    let toks: &[token::Tok] = toks;
+    let parser = parse::Parser { text, toks };
     let mut ctx = resolve::Ctx {
         reference,
         anchor: None,
@@ -279,7 +308,7 @@ pub fn tag(text: &str, reference: Date) -> Vec<Timex> {
             continue;
         };
         let at = found.start;
-        let mut tense = || tenses.at(&toks, text, at);
+        let mut tense = || tenses.at(toks, text, at);
         if let Some((kind, value)) = ctx.resolve(&found.sem, at, &mut tense) {
             let b0 = toks[found.start].start as usize;
             let b1 = toks[found.end - 1].end as usize;
