@@ -125,3 +125,25 @@ fn tagging_a_text_from_the_ends_of_the_calendar_does_not_panic() {
     // The first finding, as the property test shrank it.
     let _ = nachlese::temporal::tag("Montag", time::Date::MAX);
 }
+
+/// A decimal amount whose whole part is near `u32::MAX` ("3333333330,5 Quartale"): tenths of
+/// it overflowed (a panic with overflow checks, a wrong amount without).
+/// `fuzz/regressions/temporal/amount-tenths-overflow`.
+#[test]
+fn a_huge_decimal_amount_does_not_overflow() {
+    let reference = time::Date::from_calendar_date(2024, time::Month::February, 20).unwrap();
+    for text in [
+        "3333333330,5 Quartale",
+        "4294967295,9 Jahre",
+        "vor 99999999999,5 Jahren",
+    ] {
+        for t in nachlese::temporal::tag(text, reference) {
+            let _ = t.span();
+        }
+    }
+    // The fuzzer's input, as the fuzz target reads it: two bytes of reference date, then text.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/regressions/temporal/amount-tenths-overflow");
+    let data = std::fs::read(path).unwrap();
+    let _ = nachlese::temporal::tag(&String::from_utf8_lossy(&data[2..]), reference);
+}

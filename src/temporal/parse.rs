@@ -815,7 +815,10 @@ impl<'a> Parser<'a> {
                     && self.tight(i + 2)
                     && let Some((f, 1)) = self.num(i + 2)
                 {
-                    return Some((Amount::Tenths(v.saturating_mul(10) + f), i + 3));
+                    return Some((
+                        Amount::Tenths(v.saturating_mul(10).saturating_add(f)),
+                        i + 3,
+                    ));
                 }
                 // no part of a larger number (`12 050`, `1.500`)
                 if self.tight(i)
