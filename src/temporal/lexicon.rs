@@ -1273,23 +1273,12 @@ impl Table {
     }
 }
 
-/// The longest word the table holds, in bytes; longer words are never looked up.
+/// The longest word the tokenizer lowercases for the table, in bytes: no word of the table is
+/// longer (a test checks), so longer words are not looked up.
 pub(crate) const MAX_WORD: usize = 32;
 
-/// What the tagger knows about `word` (any case).
-pub(crate) fn lookup(word: &str) -> Lex {
-    let bytes = word.as_bytes();
-    if bytes.len() > MAX_WORD {
-        return Lex::None;
-    }
-    let mut buf = [0u8; MAX_WORD];
-    if !fold(bytes, &mut buf) {
-        return lookup_unicode(word);
-    }
-    lookup_lower(&buf[..bytes.len()])
-}
-
-/// What the tagger knows about a word already in lower case.
+/// What the tagger knows about a word already in lower case (the tokenizer lowercases ASCII
+/// and Latin-1 letters as it scans, see [`latin1_lower`]).
 pub(crate) fn lookup_lower(lower: &[u8]) -> Lex {
     table().get(lower)
 }
@@ -1307,31 +1296,9 @@ pub(crate) fn latin1_lower(second: u8) -> Option<u8> {
     }
 }
 
-/// Lowercases `bytes` into `buf` where that is a byte-for-byte mapping: ASCII and Latin-1
-/// letters. False for a word with any other character, which [`lookup_unicode`] lowercases.
-fn fold(bytes: &[u8], buf: &mut [u8; MAX_WORD]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            buf[i] = b.to_ascii_lowercase();
-            i += 1;
-        } else if let Some(l) = (b == 0xC3)
-            .then(|| bytes.get(i + 1).and_then(|&d| latin1_lower(d)))
-            .flatten()
-        {
-            buf[i] = b;
-            buf[i + 1] = l;
-            i += 2;
-        } else {
-            return false;
-        }
-    }
-    true
-}
-
-/// [`lookup`] of a word whose lowercasing may change its length (ẞ to ß).
-fn lookup_unicode(word: &str) -> Lex {
+/// What the tagger knows about `word` (any case, any letters): the path of words with letters
+/// beyond Latin-1, whose lowercasing may change their length (ẞ to ß).
+pub(crate) fn lookup(word: &str) -> Lex {
     let mut buf = [0u8; MAX_WORD * 2];
     let mut n = 0;
     for c in word.chars() {
@@ -1345,7 +1312,7 @@ fn lookup_unicode(word: &str) -> Lex {
             n += s.len();
         }
     }
-    table().get(&buf[..n])
+    lookup_lower(&buf[..n])
 }
 
 #[cfg(test)]
@@ -1366,13 +1333,30 @@ mod tests {
     }
 
     #[test]
-    fn the_filter_lets_every_word_of_the_lexicon_through() {
+    fn every_word_of_the_lexicon_is_found_in_any_case() {
+        // Through the tokenizer, which lowercases most words itself, and through `lookup`.
+        let tokenized = |text: &str| {
+            let mut toks = Vec::new();
+            super::super::token::tokenize(text, &mut toks);
+            (toks.len() == 1).then(|| toks[0].lex)
+        };
         for (word, lex) in build() {
-            assert_eq!(lookup(&word), lex, "{word}");
             let upper = word.to_uppercase();
-            // Except where upper case loses the word (ß to SS).
-            if upper.to_lowercase() == word {
-                assert_eq!(lookup(&upper), lex, "{word}");
+            let capital: String = word
+                .chars()
+                .take(1)
+                .flat_map(char::to_uppercase)
+                .chain(word.chars().skip(1))
+                .collect();
+            for form in [word.clone(), capital, upper] {
+                // Except where upper case loses the word (ß to SS).
+                if form.to_lowercase() != word {
+                    continue;
+                }
+                assert_eq!(lookup(&form), lex, "{form}");
+                if let Some(found) = tokenized(&form) {
+                    assert_eq!(found, lex, "{form}, tokenized");
+                }
             }
         }
     }
