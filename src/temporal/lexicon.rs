@@ -1218,7 +1218,7 @@ const SHORT: usize = 16;
 
 /// A lowercased word as a key of the table.
 enum Key<'a> {
-    /// Its bytes, zero-padded: text has no NUL bytes, so words of different lengths differ.
+    /// Its bytes, zero-padded: words are letters only, never NUL, so lengths stay apart.
     Short(u128),
     Long(&'a [u8]),
 }
