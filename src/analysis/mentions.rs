@@ -3,10 +3,11 @@
 //! (Julian day numbers, shifted positive, in hex), so that the terms sort by start day and
 //! a date range of mentions is a range of terms (see `search::mentions`).
 //!
-//! The tagger needs the date the text was written: the field's text starts with it, on a
-//! line of its own (`2024-02-20\n...`, see [`mentions_text`]).
+//! A document gets its terms when it is built ([`mention_tokens`]). The field's tokenizer makes
+//! the same terms of a text value whose first line is the date the text was written
+//! (`2024-02-20\n...`), which the tagger needs to resolve `yesterday`.
 
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::tokenizer::{PreTokenizedString, Token, TokenStream, Tokenizer};
 use time::{Date, OffsetDateTime};
 
 use crate::temporal;
@@ -50,9 +51,10 @@ pub fn day_span(start: OffsetDateTime, end: OffsetDateTime) -> (u32, u32) {
     (first, last.max(first + 1))
 }
 
-/// The text the mentions field is given for a text written on `written`, made of `parts`
-/// (title and body), one per line.
-pub fn mentions_text(written: Date, parts: &[&str]) -> String {
+/// The text value the mentions field's tokenizer reads for a text written on `written`, made
+/// of `parts` (title and body), one per line.
+#[cfg(test)]
+fn mentions_text(written: Date, parts: &[&str]) -> String {
     let len = parts.iter().map(|p| p.len() + 1).sum::<usize>();
     let mut out = String::with_capacity(len + 11);
     out.push_str(&crate::dates::format_day(written.midnight().assume_utc()));
@@ -76,6 +78,25 @@ pub fn mention_terms(written: Date, text: &str) -> Vec<String> {
     terms.sort();
     terms.dedup();
     terms
+}
+
+/// The mention terms of a text written on `written`, made of `parts` (title and body), as the
+/// tokens of a document's mentions field: what the field's tokenizer makes of the same text,
+/// computed where the document is built.
+pub fn mention_tokens(written: Date, parts: &[&str]) -> PreTokenizedString {
+    let tokens = mention_terms(written, &parts.join("\n"))
+        .into_iter()
+        .enumerate()
+        .map(|(position, text)| Token {
+            position,
+            text,
+            ..Token::default()
+        })
+        .collect();
+    PreTokenizedString {
+        text: String::new(),
+        tokens,
+    }
 }
 
 /// The tokenizer of the mentions field (see the module docs).
@@ -133,6 +154,29 @@ impl TokenStream for MentionsStream<'_> {
 mod tests {
     use super::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn a_document_gets_the_terms_the_tokenizer_makes() {
+        let written = date!(2024 - 02 - 18);
+        let parts = [
+            "Putin schenkt Kim ein Auto",
+            "Am Sonntag, zwei Tage nach dem Treffen vom 16. Februar, meldete KCNA den Empfang.",
+        ];
+        let text = mentions_text(written, &parts);
+        let mut tokenizer = MentionsTokenizer::default();
+        let mut stream = tokenizer.token_stream(&text);
+        let mut from_tokenizer = Vec::new();
+        while stream.advance() {
+            from_tokenizer.push(stream.token().text.clone());
+        }
+        let from_document: Vec<String> = mention_tokens(written, &parts)
+            .tokens
+            .into_iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(from_document, from_tokenizer);
+        assert!(from_document.len() >= 2, "{from_document:?}");
+    }
 
     #[test]
     fn terms_sort_by_start_day_and_read_back() {

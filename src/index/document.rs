@@ -22,11 +22,6 @@ pub(crate) struct Provenance<'a> {
     pub collection: Option<&'a str>,
 }
 
-/// The text of the mentions field: the article's date, then its title and text.
-fn mentions_text(article: &Article) -> String {
-    crate::analysis::mentions::mentions_text(article.date.date(), &[&article.title, &article.body])
-}
-
 /// How the index records a file: its canonical path (absolute, symlinks resolved, so that a
 /// file reached by two paths is one file), or for a path that is not UTF-8, `hex:` and its
 /// bytes in hex (no absolute path starts so), so that it can be found again.
@@ -137,8 +132,12 @@ pub(crate) fn to_document(
     doc.add_u64(f.stamp, from.stamp);
     doc.add_u64(f.hash, hash);
     if mentions {
-        // Tagged by the field's analyzer, on tantivy's indexing threads.
-        doc.add_text(f.mentions, mentions_text(article));
+        // Tagged here, on the thread that feeds the writer, rather than by the field's
+        // analyzer on tantivy's indexing threads: the feeding thread mostly waits for them,
+        // so tagging runs beside the analysis instead of after it.
+        let parts = [article.title.as_str(), article.body.as_str()];
+        let tokens = crate::analysis::mentions::mention_tokens(article.date.date(), &parts);
+        doc.add_pre_tokenized_text(f.mentions, tokens);
     }
     doc
 }
