@@ -25,6 +25,7 @@
 //! (`"Minister"`) is matched only as written.
 
 mod bonus;
+mod filter;
 mod fuzzy;
 mod mentions;
 mod positions;
@@ -54,6 +55,7 @@ pub use results::SearchResults;
 use crate::Result;
 use crate::index::Index;
 use crate::index::schema::name;
+use filter::Filters;
 
 /// Searches finding fewer hits than this get a spelling suggestion, if one is found (as do
 /// searches with a word the archive does not know).
@@ -84,12 +86,8 @@ impl Index {
         self.guarded(|| {
             let searcher = self.reader.searcher();
             let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
-            let full = query::full_query(
-                self,
-                plan.query.as_deref(),
-                &request.range,
-                &request.mentions,
-            );
+            let filters = Filters::new(self, &searcher, &request.range, &request.mentions);
+            let full = filters.apply(plan.query.as_deref());
             let sort = match (request.sort, &plan.query) {
                 (Sort::Relevance, None) => Sort::Newest,
                 (sort, _) => sort,
@@ -99,12 +97,7 @@ impl Index {
             let limit = request.limit.min(room);
             let exact_page = match (&plan.exact, sort, limit) {
                 (Some((exact, bonuses)), Sort::Relevance, 1..) => {
-                    let exact = query::full_query(
-                        self,
-                        Some(exact.as_ref()),
-                        &request.range,
-                        &request.mentions,
-                    );
+                    let exact = filters.apply(Some(exact.as_ref()));
                     let page = TopDocs::with_limit(limit).and_offset(request.offset);
                     let top = searcher.search(&exact, &page.order_by_score())?;
                     // Only a full page of exact matches is the full query's page.
@@ -117,15 +110,7 @@ impl Index {
                 }
                 _ => None,
             };
-            let count = || {
-                let q = query::full_query(
-                    self,
-                    plan.count.as_deref(),
-                    &request.range,
-                    &request.mentions,
-                );
-                searcher.search(&q, &Count)
-            };
+            let count = || searcher.search(&filters.apply(plan.count.as_deref()), &Count);
             let (total, top) = match exact_page {
                 Some(top) => (count()?, top),
                 None if limit == 0 => (count()?, Vec::new()),

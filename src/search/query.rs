@@ -2,23 +2,20 @@
 //! word, and the date range.
 
 use std::collections::HashSet;
-use std::ops::Bound;
 
 use serde::Serialize;
 use tantivy::collector::Count;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, DisjunctionMaxQuery, EmptyQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    TermQuery,
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DateTime, Searcher, Term};
-use time::OffsetDateTime;
+use tantivy::{Searcher, Term};
 
 use super::bonus::BonusQuery;
 use super::fuzzy::{self, near_terms};
 use crate::analysis::{TermKind, cached_word, is_known_word, query_name_codes};
-use crate::dates::DateRange;
 use crate::index::Index;
 use crate::index::schema::name;
 use crate::{Error, Result};
@@ -619,69 +616,6 @@ impl<'a> Builder<'a> {
         Node {
             count: query.box_clone(),
             score: self.exact(query),
-        }
-    }
-}
-
-fn date_term(field: Field, t: OffsetDateTime) -> Term {
-    let dt = DateTime::try_from_utc(t).unwrap_or(if t.year() < 1970 {
-        DateTime::MIN
-    } else {
-        DateTime::MAX
-    });
-    Term::from_field_date_for_search(field, dt)
-}
-
-/// The date filter, or `None` if the range is unbounded.
-fn range_query(field: Field, range: &DateRange) -> Option<Box<dyn Query>> {
-    if range.is_unbounded() {
-        return None;
-    }
-    let lower = range
-        .start()
-        .map_or(Bound::Unbounded, |t| Bound::Included(date_term(field, t)));
-    let upper = range
-        .end()
-        .map_or(Bound::Unbounded, |t| Bound::Excluded(date_term(field, t)));
-    Some(Box::new(RangeQuery::new(lower, upper)))
-}
-
-/// The whole query: words, publication dates and mentioned dates. The date filters have no
-/// weight, so they do not change how the words rank the hits.
-pub(crate) fn full_query(
-    index: &Index,
-    text: Option<&dyn Query>,
-    range: &DateRange,
-    mentions: &DateRange,
-) -> Box<dyn Query> {
-    let filters: Vec<Box<dyn Query>> = [
-        range_query(index.fields.date, range),
-        super::mentions::mention_query(index.fields.mentions, mentions),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    match (text, filters.len()) {
-        (None, 0) => Box::new(AllQuery),
-        (Some(text), 0) => text.box_clone(),
-        (None, 1) => filters
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| Box::new(AllQuery)),
-        (text, _) => {
-            let mut clauses: Vec<(Occur, Box<dyn Query>)> = filters
-                .into_iter()
-                .map(|f| {
-                    (
-                        Occur::Must,
-                        Box::new(BoostQuery::new(f, 0.0)) as Box<dyn Query>,
-                    )
-                })
-                .collect();
-            if let Some(text) = text {
-                clauses.push((Occur::Must, text.box_clone()));
-            }
-            Box::new(BooleanQuery::new(clauses))
         }
     }
 }

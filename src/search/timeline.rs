@@ -9,6 +9,7 @@ use tantivy::columnar::Column;
 use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 use time::{Date, Month, OffsetDateTime};
 
+use super::filter::Filters;
 use super::query;
 use super::request::SearchRequest;
 use crate::dates::{DateRange, Granularity, Period};
@@ -70,12 +71,8 @@ impl Index {
         self.guarded(|| {
             let searcher = self.reader.searcher();
             let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
-            let matching = query::full_query(
-                self,
-                plan.count.as_deref(),
-                &request.range,
-                &request.mentions,
-            );
+            let filters = Filters::new(self, &searcher, &request.range, &request.mentions);
+            let matching = filters.apply(plan.count.as_deref());
             let published = searcher.search(&matching, &MonthsCollector)?;
             let total = published.values().sum();
             let lo = request
@@ -114,12 +111,9 @@ impl Index {
                 };
                 let period = Period::containing(first.midnight().assume_utc(), Granularity::Month);
                 let in_month = DateRange::new(Some(period), Some(period))?;
-                let mentioning = query::full_query(
-                    self,
-                    plan.count.as_deref(),
-                    &request.range,
-                    &intersect(&request.mentions, &in_month),
-                );
+                let mentioning = filters
+                    .with_mentions(self, &intersect(&request.mentions, &in_month))
+                    .apply(plan.count.as_deref());
                 months.push(TimelineMonth {
                     year: first.year(),
                     month: u8::from(first.month()),
