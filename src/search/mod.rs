@@ -25,6 +25,7 @@
 //! (`"Minister"`) is matched only as written.
 
 mod bonus;
+mod count;
 mod filter;
 mod fuzzy;
 mod mentions;

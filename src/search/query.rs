@@ -14,6 +14,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::bonus::BonusQuery;
+use super::count::{TermSets, TermSetsQuery};
 use super::fuzzy::{self, near_terms};
 use crate::analysis::{TermKind, cached_word, is_known_word, query_name_codes};
 use crate::index::Index;
@@ -113,6 +114,9 @@ pub(crate) struct Marks {
 pub(crate) struct Node {
     pub score: Box<dyn Query>,
     pub count: Box<dyn Query>,
+    /// The documents `count` matches as sets of terms, where they are: then an enclosing
+    /// clause counts with one query for all its words.
+    sets: Option<TermSets>,
 }
 
 impl Node {
@@ -120,8 +124,38 @@ impl Node {
         Node {
             count: query.box_clone(),
             score: query,
+            sets: None,
         }
     }
+
+    fn counted_by(score: Box<dyn Query>, sets: TermSets) -> Node {
+        Node {
+            score,
+            count: Box::new(TermSetsQuery::new(sets.clone())),
+            sets: Some(sets),
+        }
+    }
+}
+
+/// The term sets of clauses that all must or must not match, counted as one.
+fn merged_sets(subs: &[(Occur, Node)]) -> Option<TermSets> {
+    let mut merged = TermSets::default();
+    for (occur, node) in subs {
+        let sets = node.sets.as_ref()?;
+        match occur {
+            Occur::Must => {
+                merged.all.extend(sets.all.iter().cloned());
+                merged.none.extend(sets.none.iter().cloned());
+            }
+            // Excluding a word: excluding any of its terms. (Excluding a clause of several
+            // words is no set of terms.)
+            Occur::MustNot if sets.all.len() == 1 && sets.none.is_empty() => {
+                merged.none.extend(sets.all.iter().cloned());
+            }
+            _ => return None,
+        }
+    }
+    Some(merged)
 }
 
 /// A parsed query and what it looks for.
@@ -295,20 +329,26 @@ impl<'a> Builder<'a> {
                          such as `der` or `und` do not count)",
                     ));
                 }
+                let sets = merged_sets(&subs);
                 let (score, count): (Vec<_>, Vec<_>) = subs
                     .into_iter()
                     .map(|(o, n)| ((o, n.score), (o, n.count)))
                     .unzip();
-                Ok(Some(Node {
-                    score: Box::new(BooleanQuery::new(score)),
-                    count: Box::new(BooleanQuery::new(count)),
+                let score = Box::new(BooleanQuery::new(score));
+                Ok(Some(match sets {
+                    Some(sets) => Node::counted_by(score, sets),
+                    None => Node {
+                        score,
+                        count: Box::new(BooleanQuery::new(count)),
+                        sets: None,
+                    },
                 }))
             }
             UserInputAst::Boost(ast, boost) => {
                 self.conjunctive = false;
                 Ok(self.build(*ast, must)?.map(|n| Node {
                     score: Box::new(BoostQuery::new(n.score, boost.into_inner() as f32)),
-                    count: n.count,
+                    ..n
                 }))
             }
             UserInputAst::Leaf(leaf) => match *leaf {
@@ -537,25 +577,12 @@ impl<'a> Builder<'a> {
             }
         }
         self.plan.words.push(plan);
-        let count: Box<dyn Query> = Box::new(BooleanQuery::new(
-            any.into_iter()
-                .map(|t| {
-                    let q: Box<dyn Query> = Box::new(TermQuery::new(t, IndexRecordOption::Basic));
-                    (Occur::Should, q)
-                })
-                .collect(),
-        ));
+        let sets = TermSets::any(any);
         if branches.len() == 1 {
-            Node {
-                score: branches.remove(0),
-                count,
-            }
+            Node::counted_by(branches.remove(0), sets)
         } else {
             self.expanded = true;
-            Node {
-                score: Box::new(DisjunctionMaxQuery::new(branches)),
-                count,
-            }
+            Node::counted_by(Box::new(DisjunctionMaxQuery::new(branches)), sets)
         }
     }
 
@@ -616,6 +643,7 @@ impl<'a> Builder<'a> {
         Node {
             count: query.box_clone(),
             score: self.exact(query),
+            sets: None,
         }
     }
 }
