@@ -359,3 +359,62 @@ fn the_count_is_the_number_of_hits_for_every_shape_of_query() {
         }
     }
 }
+
+#[test]
+fn the_first_page_of_several_words_is_the_top_of_the_whole_ranking() {
+    // Articles holding the words as written (in title or body, as often as their number
+    // says, in texts of several lengths), and some holding them only inside compounds.
+    let index = Index::create_in_ram().unwrap();
+    let mut w = index.writer().unwrap();
+    for i in 0..60u32 {
+        let putin = "Putin sprach. ".repeat(1 + (i % 4) as usize);
+        let kim = if i % 5 == 0 {
+            "Kimchi".to_string()
+        } else {
+            "Kim nickte. ".repeat(1 + (i % 3) as usize)
+        };
+        let filler = "Die Delegationen tagten lange. ".repeat((i % 7) as usize);
+        let title = if i % 6 == 0 {
+            "Kim bei Putin"
+        } else {
+            "Treffen"
+        };
+        let date = format!("2024-{:02}-{:02}", 1 + i % 12, 1 + i % 28);
+        let other = if i % 8 == 0 { " Lawrow war dabei." } else { "" };
+        w.add(&article(
+            &format!("n{i}"),
+            title,
+            &date,
+            &format!("{putin}{kim}{filler}{other}"),
+        ))
+        .unwrap();
+    }
+    w.commit().unwrap();
+    for (query, range) in [
+        ("Putin Kim", between("", "")),
+        ("Kim Putin", between("2024-03", "2024-09")),
+        ("Putin Kim -Lawrow", between("", "")),
+        ("title:Kim Putin", between("", "")),
+    ] {
+        let all = index
+            .search(&SearchRequest::new(query).range(range).limit(100))
+            .unwrap();
+        for k in [1, 5, 10] {
+            let page = index
+                .search(&SearchRequest::new(query).range(range).limit(k))
+                .unwrap();
+            assert_eq!(page.total, all.total, "{query}");
+            let ids = |r: &nachlese::SearchResults| -> Vec<(String, f32)> {
+                r.hits
+                    .iter()
+                    .take(k)
+                    .map(|h| (h.id.clone(), h.score))
+                    .collect()
+            };
+            for ((a, sa), (b, sb)) in ids(&page).iter().zip(ids(&all).iter()) {
+                assert_eq!(a, b, "{query}, first {k}");
+                assert!((sa - sb).abs() < 1e-4, "{query}: {a} scores {sa} and {sb}");
+            }
+        }
+    }
+}

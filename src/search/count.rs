@@ -30,7 +30,7 @@ impl TermSets {
     }
 
     /// The segment's documents that match, deleted ones too, one bit each.
-    fn docs(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
+    pub(crate) fn docs(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
         let words = (reader.max_doc() as usize).div_ceil(64);
         let mut sets = self.all.iter();
         let mut docs = match sets.next() {
@@ -144,7 +144,7 @@ impl Weight for TermSetsQuery {
 }
 
 /// A document set of bits, a machine word at a time.
-struct Bits {
+pub(crate) struct Bits {
     words: Vec<u64>,
     /// The current word's index, and its bits not yet handed out.
     at: usize,

@@ -24,6 +24,7 @@
 //! Matches of the word as written always rank first ([`EXACT_BONUS`]); a quoted word
 //! (`"Minister"`) is matched only as written.
 
+mod all_words;
 mod bonus;
 mod count;
 mod filter;

@@ -11,8 +11,9 @@ use tantivy::query::{
 };
 use tantivy::query_grammar::{Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Searcher, Term};
+use tantivy::{Score, Searcher, Term};
 
+use super::all_words::AllWordsQuery;
 use super::bonus::BonusQuery;
 use super::count::{TermSets, TermSetsQuery};
 use super::fuzzy::{self, near_terms};
@@ -117,6 +118,9 @@ pub(crate) struct Node {
     /// The documents `count` matches as sets of terms, where they are: then an enclosing
     /// clause counts with one query for all its words.
     sets: Option<TermSets>,
+    /// For a conjunction of words matched only as written: each word's terms with their
+    /// boosts (then its documents can be ranked by [`AllWordsQuery`]).
+    scored: Option<Vec<Vec<(Term, Score)>>>,
 }
 
 impl Node {
@@ -125,6 +129,7 @@ impl Node {
             count: query.box_clone(),
             score: query,
             sets: None,
+            scored: None,
         }
     }
 
@@ -133,8 +138,23 @@ impl Node {
             score,
             count: Box::new(TermSetsQuery::new(sets.clone())),
             sets: Some(sets),
+            scored: None,
         }
     }
+}
+
+/// The scored terms of clauses that all must or must not match, where those that must are
+/// words matched only as written.
+fn merged_scored(subs: &[(Occur, Node)]) -> Option<Vec<Vec<(Term, Score)>>> {
+    let mut merged = Vec::new();
+    for (occur, node) in subs {
+        match occur {
+            Occur::Must => merged.extend(node.scored.as_ref()?.iter().cloned()),
+            Occur::MustNot => {}
+            Occur::Should => return None,
+        }
+    }
+    Some(merged)
 }
 
 /// The term sets of clauses that all must or must not match, counted as one.
@@ -229,7 +249,15 @@ pub(crate) fn plan(
         if b.conjunctive && b.bonuses > 0 {
             let mut exact = Builder::new(index, searcher, Expansions::NONE, text);
             if let Some(q) = exact.build(parse()?, true)? {
-                b.plan.exact = Some((q.score, b.bonuses));
+                // Two or more words: find their common documents first, then rank them.
+                // (One word's own query is faster: tantivy skips blocks of its postings.)
+                let query = match (q.scored, q.sets) {
+                    (Some(words), Some(sets)) if words.len() >= 2 => {
+                        Box::new(AllWordsQuery::new(words, sets))
+                    }
+                    _ => q.score,
+                };
+                b.plan.exact = Some((query, b.bonuses));
             }
         }
         b.plan.query = Some(node.score);
@@ -330,17 +358,22 @@ impl<'a> Builder<'a> {
                     ));
                 }
                 let sets = merged_sets(&subs);
+                let scored = merged_scored(&subs);
                 let (score, count): (Vec<_>, Vec<_>) = subs
                     .into_iter()
                     .map(|(o, n)| ((o, n.score), (o, n.count)))
                     .unzip();
                 let score = Box::new(BooleanQuery::new(score));
                 Ok(Some(match sets {
-                    Some(sets) => Node::counted_by(score, sets),
+                    Some(sets) => Node {
+                        scored,
+                        ..Node::counted_by(score, sets)
+                    },
                     None => Node {
                         score,
                         count: Box::new(BooleanQuery::new(count)),
                         sets: None,
+                        scored: None,
                     },
                 }))
             }
@@ -579,7 +612,18 @@ impl<'a> Builder<'a> {
         self.plan.words.push(plan);
         let sets = TermSets::any(any);
         if branches.len() == 1 {
-            Node::counted_by(branches.remove(0), sets)
+            let scored = (!self.bonus).then(|| {
+                vec![
+                    word_fields
+                        .iter()
+                        .map(|&(f, boost)| (Term::from_field_text(f, term), boost))
+                        .collect(),
+                ]
+            });
+            Node {
+                scored,
+                ..Node::counted_by(branches.remove(0), sets)
+            }
         } else {
             self.expanded = true;
             Node::counted_by(Box::new(DisjunctionMaxQuery::new(branches)), sets)
@@ -644,6 +688,7 @@ impl<'a> Builder<'a> {
             count: query.box_clone(),
             score: self.exact(query),
             sets: None,
+            scored: None,
         }
     }
 }
