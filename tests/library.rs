@@ -1,7 +1,7 @@
 //! The library as other tools embed it: only the public API.
 
 use nachlese::corpus::InputErrorKind;
-use nachlese::{Article, DateRange, Error, Index, SearchRequest, Sort};
+use nachlese::{Article, DateRange, Error, Index, SearchRequest, Sort, WriterOptions};
 
 fn article(id: &str, title: &str, date: &str, body: &str) -> Article {
     Article::new(id, title, date, body).unwrap()
@@ -416,5 +416,39 @@ fn the_first_page_of_several_words_is_the_top_of_the_whole_ranking() {
                 assert!((sa - sb).abs() < 1e-4, "{query}: {a} scores {sa} and {sb}");
             }
         }
+    }
+}
+
+#[test]
+fn a_phrase_excluded_from_a_segment_with_candidates_after_its_last_match() {
+    // The first segment holds the phrase once, then two more articles with the word: tantivy
+    // left the excluded phrase finished and then failed (in debug builds) on the next one.
+    let index = Index::create_in_ram().unwrap();
+    let one_thread = WriterOptions {
+        threads: 1,
+        ..WriterOptions::default()
+    };
+    for batch in [
+        &[
+            ("a", "Verteidigungsminister feierte den Tag des Sieges."),
+            ("b", "Der Minister traf Kim."),
+            ("c", "Ein Minister reiste ab."),
+        ][..],
+        &[
+            ("d", "Kein Minister war dabei."),
+            ("e", "Am Tag des Sieges sprach der Minister."),
+        ][..],
+    ] {
+        let mut w = index.writer_with(one_thread).unwrap();
+        for (id, body) in batch {
+            w.add(&article(id, "Bericht", "2024-05-09", body)).unwrap();
+        }
+        w.commit().unwrap();
+    }
+    for limit in [0, 1, 10] {
+        let r = index
+            .search(&SearchRequest::new("Minister -\"Tag des Sieges\"").limit(limit))
+            .unwrap();
+        assert_eq!(r.total, 3, "limit {limit}");
     }
 }

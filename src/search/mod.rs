@@ -27,6 +27,7 @@
 mod all_words;
 mod bonus;
 mod count;
+mod exclude;
 mod filter;
 mod fuzzy;
 mod mentions;

@@ -16,6 +16,7 @@ use tantivy::{Score, Searcher, Term};
 use super::all_words::AllWordsQuery;
 use super::bonus::BonusQuery;
 use super::count::{TermSets, TermSetsQuery};
+use super::exclude::ExcludedQuery;
 use super::fuzzy::{self, near_terms};
 use crate::analysis::{TermKind, cached_word, is_known_word, query_name_codes};
 use crate::index::Index;
@@ -344,7 +345,11 @@ impl<'a> Builder<'a> {
                 for (occur, sub) in clauses {
                     let occur = occur.unwrap_or(Occur::Must);
                     self.conjunctive &= occur != Occur::Should;
-                    if let Some(q) = self.build(sub, must && occur == Occur::Must)? {
+                    if let Some(mut q) = self.build(sub, must && occur == Occur::Must)? {
+                        if occur == Occur::MustNot {
+                            q.score = Box::new(ExcludedQuery::new(q.score));
+                            q.count = Box::new(ExcludedQuery::new(q.count));
+                        }
                         subs.push((occur, q));
                     }
                 }
