@@ -31,6 +31,7 @@ mod exclude;
 mod filter;
 mod fuzzy;
 mod mentions;
+mod parallel;
 mod positions;
 mod query;
 mod request;
@@ -102,7 +103,7 @@ impl Index {
                 (Some((exact, bonuses)), Sort::Relevance, 1..) => {
                     let exact = filters.apply(Some(exact.as_ref()));
                     let page = TopDocs::with_limit(limit).and_offset(request.offset);
-                    let top = searcher.search(&exact, &page.order_by_score())?;
+                    let top = parallel::search(&searcher, &exact, &page.order_by_score())?;
                     // Only a full page of exact matches is the full query's page.
                     (top.len() == limit).then(|| {
                         let bonus = *bonuses as Score * query::EXACT_BONUS;
@@ -113,7 +114,8 @@ impl Index {
                 }
                 _ => None,
             };
-            let count = || searcher.search(&filters.apply(plan.count.as_deref()), &Count);
+            let count =
+                || parallel::search(&searcher, &filters.apply(plan.count.as_deref()), &Count);
             let (total, top) = match exact_page {
                 Some(top) => (count()?, top),
                 None if limit == 0 => (count()?, Vec::new()),
@@ -213,7 +215,7 @@ fn top_docs(
 ) -> Result<(usize, Vec<(Score, DocAddress)>)> {
     let page = TopDocs::with_limit(limit).and_offset(offset);
     Ok(match sort {
-        Sort::Relevance => searcher.search(query, &(Count, page.order_by_score()))?,
+        Sort::Relevance => parallel::search(searcher, query, &(Count, page.order_by_score()))?,
         Sort::Newest | Sort::Oldest => {
             let order = if sort == Sort::Newest {
                 Order::Desc
@@ -221,7 +223,7 @@ fn top_docs(
                 Order::Asc
             };
             let top = page.order_by(((by_date(), order), (SortBySimilarityScore, Order::Desc)));
-            let (n, docs) = searcher.search(query, &(Count, top))?;
+            let (n, docs) = parallel::search(searcher, query, &(Count, top))?;
             (n, docs.into_iter().map(|((_, s), a)| (s, a)).collect())
         }
     })

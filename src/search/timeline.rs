@@ -73,7 +73,7 @@ impl Index {
             let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
             let filters = Filters::new(self, &searcher, &request.range, &request.mentions);
             let matching = filters.apply(plan.count.as_deref());
-            let published = searcher.search(&matching, &MonthsCollector)?;
+            let published = super::parallel::search(&searcher, &matching, &MonthsCollector)?;
             let total = published.values().sum();
             let lo = request
                 .range
@@ -118,7 +118,7 @@ impl Index {
                     year: first.year(),
                     month: u8::from(first.month()),
                     published: published.get(&number).copied().unwrap_or(0),
-                    mentioned: searcher.search(&mentioning, &Count)? as u64,
+                    mentioned: super::parallel::search(&searcher, &mentioning, &Count)? as u64,
                 });
             }
             Ok(Timeline { total, months })
