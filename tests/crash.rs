@@ -219,3 +219,72 @@ fn kill_at_random_moments_sixty_times() {
     eprintln!("{killed} of {rounds} kills hit a running command; nothing was lost");
     assert!(killed >= 50, "only {killed} kills hit a running command");
 }
+
+#[test]
+fn files_a_killed_writer_left_behind_do_not_stop_the_next_one() {
+    let env = Env::new();
+    // Only the first article changes: its old version is deleted from a segment that keeps
+    // the others, which takes a `.del` file.
+    let articles = |title: &str| {
+        BTreeMap::from([
+            ("k1".to_string(), format!("{title} eins")),
+            ("k2".to_string(), "Meldung zwei".to_string()),
+            ("k3".to_string(), "Meldung drei".to_string()),
+        ])
+    };
+    write_batch(&env, 0, &articles("Meldung"));
+    assert!(
+        nachlese(&env, &["index", "-q", "in"])
+            .status()
+            .unwrap()
+            .success()
+    );
+    write_batch(&env, 0, &articles("Neue Meldung"));
+
+    // A writer killed between writing its deletions (a `.del` file named by the segment and
+    // the commit's number) and committing leaves the file behind, listed as tantivy's; the
+    // next writer numbers its commit the same. Which number that is: update a copy.
+    let copy = env.join("copy");
+    std::fs::create_dir(&copy).unwrap();
+    for entry in std::fs::read_dir(env.index()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, copy.join(path.file_name().unwrap())).unwrap();
+    }
+    let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("nachlese"));
+    let copied = cmd
+        .current_dir(env.path())
+        .args(["index", "-q", "--index", "copy", "in"])
+        .status()
+        .unwrap();
+    assert!(copied.success());
+    let meta = |dir: &Path| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).unwrap()).unwrap()
+    };
+    let opstamp = meta(&copy)["opstamp"].as_u64().unwrap();
+    let segments: Vec<String> = std::fs::read_dir(env.index())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter_map(|n| n.strip_suffix(".idx").map(str::to_string))
+        .collect();
+    let managed = env.index().join(".managed.json");
+    let mut listed: Vec<String> =
+        serde_json::from_str(&std::fs::read_to_string(&managed).unwrap()).unwrap();
+    for segment in segments {
+        let left = format!("{segment}.{opstamp}.del");
+        std::fs::write(env.index().join(&left), b"half written").unwrap();
+        listed.push(left);
+    }
+    std::fs::write(&managed, serde_json::to_string(&listed).unwrap()).unwrap();
+
+    let out = nachlese(&env, &["index", "-q", "in"])
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(holdings(&env.index()), articles("Neue Meldung"));
+    assert!(nachlese(&env, &["check"]).status().unwrap().success());
+}

@@ -132,6 +132,10 @@ impl<'a> Writer<'a> {
                 e => Error::Tantivy(e),
             })?;
         inner.set_merge_policy(Box::new(super::merges::CappedMerges::default()));
+        // A writer killed before it committed leaves files behind (segments, deletions named
+        // by the commit's number), and this writer would number its commit the same and fail
+        // to write them: remove what the last commit does not use.
+        inner.garbage_collect_files().wait()?;
         // Read the committed state only now that we hold the lock: no one can change it.
         index.reader.reload()?;
         // A brand-new index has no metadata yet; its first commit writes it.
