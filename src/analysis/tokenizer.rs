@@ -8,7 +8,7 @@ use unicode_normalization::char::is_combining_mark;
 /// Like tantivy's `SimpleTokenizer`, except that combining marks and soft hyphens continue a
 /// word. Text copied from some systems spells `ü` as `u` + U+0308 and web text hides soft
 /// hyphens (U+00AD) inside long compounds; a plain alphanumeric split would cut those words
-/// in two. The [normaliser](super::GermanNormalizer) then composes and cleans the token.
+/// in two. The normaliser (`analysis::normalizer`) then composes and cleans each word.
 #[derive(Clone, Default)]
 pub struct GermanTokenizer {
     token: Token,
