@@ -452,3 +452,42 @@ fn a_phrase_excluded_from_a_segment_with_candidates_after_its_last_match() {
         assert_eq!(r.total, 3, "limit {limit}");
     }
 }
+
+#[test]
+fn an_excluded_word_keeps_out_its_other_spellings_on_every_page() {
+    // `-Schoigu` also excludes `Shoigu` (the name's sound); the page of exact matches, which
+    // a full first page comes from, must exclude it too.
+    let index = Index::create_in_ram().unwrap();
+    let mut w = index.writer().unwrap();
+    w.add(&article(
+        "shoigu",
+        "Kim und Shoigu",
+        "2024-01-01",
+        "Kim Kim Kim traf Shoigu.",
+    ))
+    .unwrap();
+    for i in 0..5 {
+        let body = format!("Kim reiste ab. {}", "Die Delegation wartete. ".repeat(i));
+        w.add(&article(
+            &format!("kim-{i}"),
+            "Bericht",
+            "2024-01-02",
+            &body,
+        ))
+        .unwrap();
+    }
+    w.commit().unwrap();
+    for query in ["Kim -Schoigu", "Kim Kim -Schoigu"] {
+        for limit in [1, 3, 10] {
+            let r = index
+                .search(&SearchRequest::new(query).limit(limit))
+                .unwrap();
+            assert_eq!(r.total, 5, "{query}");
+            assert!(
+                r.hits.iter().all(|h| h.id != "shoigu"),
+                "{query}, first {limit}: {:?}",
+                r.hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+            );
+        }
+    }
+}

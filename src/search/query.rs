@@ -249,6 +249,7 @@ pub(crate) fn plan(
     if b.expanded {
         if b.conjunctive && b.bonuses > 0 {
             let mut exact = Builder::new(index, searcher, Expansions::NONE, text);
+            exact.excluding = expansions;
             if let Some(q) = exact.build(parse()?, true)? {
                 // Two or more words: find their common documents first, then rank them.
                 // (One word's own query is faster: tantivy skips blocks of its postings.)
@@ -300,6 +301,10 @@ struct Builder<'a> {
     expanded: bool,
     /// Whether to count each word's documents exactly (for explaining a query).
     exact_counts: bool,
+    /// The expansions of excluded words (`-Schoigu`): those of the request even where the
+    /// words it must find are matched only as written, so that every page of hits leaves
+    /// out what the query does (`Shoigu` too).
+    excluding: Expansions,
 }
 
 impl<'a> Builder<'a> {
@@ -327,6 +332,7 @@ impl<'a> Builder<'a> {
             bonuses: 0,
             expanded: false,
             exact_counts: false,
+            excluding: expansions,
         }
     }
 
@@ -345,7 +351,15 @@ impl<'a> Builder<'a> {
                 for (occur, sub) in clauses {
                     let occur = occur.unwrap_or(Occur::Must);
                     self.conjunctive &= occur != Occur::Should;
-                    if let Some(mut q) = self.build(sub, must && occur == Occur::Must)? {
+                    let built = if occur == Occur::MustNot {
+                        let own = std::mem::replace(&mut self.expansions, self.excluding);
+                        let built = self.build(sub, false);
+                        self.expansions = own;
+                        built?
+                    } else {
+                        self.build(sub, must && occur == Occur::Must)?
+                    };
+                    if let Some(mut q) = built {
                         if occur == Occur::MustNot {
                             q.score = Box::new(ExcludedQuery::new(q.score));
                             q.count = Box::new(ExcludedQuery::new(q.count));
