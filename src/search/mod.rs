@@ -85,6 +85,10 @@ impl Index {
 
     /// Runs a search.
     ///
+    /// An archive of 250,000 articles or more, in several segments, is searched on all
+    /// cores: the first such search in a process starts a pool of threads, one per core,
+    /// that stays for later searches.
+    ///
     /// Fails with [`Error::Query`](crate::Error::Query) if the query does not parse.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         self.guarded(|| {
