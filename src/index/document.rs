@@ -99,7 +99,9 @@ pub(crate) fn to_document(
     hash: u64,
     mentions: bool,
 ) -> TantivyDocument {
-    let mut doc = TantivyDocument::new();
+    // Each text goes in three times (below); sized once, the buffer is not copied as it grows.
+    let text = article.title.len() + article.body.len();
+    let mut doc = TantivyDocument::with_capacity(3 * text + 512);
     doc.add_text(f.id, &article.id);
     // The same text goes to the word, part and name fields; each field's analyzer keeps its
     // own kind of term, and the words are analysed once (the analysis is cached).

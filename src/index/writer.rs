@@ -107,6 +107,8 @@ pub struct Writer<'a> {
     skip_unchanged: bool,
     /// Whether articles' mentioned dates are indexed.
     mentions: bool,
+    /// The file of the last document added, and its [`origin_key`].
+    last_origin: Option<(PathBuf, String)>,
 }
 
 impl<'a> Writer<'a> {
@@ -155,6 +157,7 @@ impl<'a> Writer<'a> {
             cleared: Vec::new(),
             skip_unchanged: true,
             mentions,
+            last_origin: None,
         })
     }
 
@@ -181,7 +184,21 @@ impl<'a> Writer<'a> {
     /// while it is unchanged).
     pub fn add_document(&mut self, doc: &Document) -> Result<()> {
         let from_stdin = doc.origin.path.as_os_str() == STDIN;
-        let origin = (!from_stdin).then(|| origin_key(&doc.origin.path));
+        let origin = if from_stdin {
+            None
+        } else {
+            // A file's documents come one after the other, and resolving its path asks the
+            // file system every time: remember the last file's key.
+            if self
+                .last_origin
+                .as_ref()
+                .is_none_or(|(p, _)| *p != doc.origin.path)
+            {
+                let key = origin_key(&doc.origin.path);
+                self.last_origin = Some((doc.origin.path.clone(), key));
+            }
+            self.last_origin.as_ref().map(|(_, key)| key.clone())
+        };
         let from = Provenance {
             origin: origin.as_deref(),
             stamp: doc.origin.stamp,
