@@ -355,17 +355,23 @@ mod tests {
     }
 
     #[test]
-    fn words_sharing_their_first_bytes_stay_apart() {
-        let text = "Bundesverteidigungsministerin Bundesverteidigungsministerium \
-                    Bundesverteidigungsministerin";
+    fn words_sharing_their_first_bytes_and_hash_stay_apart() {
+        // The same length and the same first 16 bytes: only the rest tells them apart, when
+        // their hashes collide (forced here).
+        let text = "Bundesverfassungsgericht Bundesverfassungsrichter Bundesverfassungsgericht \
+                    Bundesverfassungsrichter";
         let mut table = WordTable::new(1000);
         let mut words = located(text);
+        for w in &mut words {
+            w.hash = 7;
+        }
         table.look_up(text, &mut words, |w| Arc::new(analyze_word(w)));
         assert_ne!(words[0].id, words[1].id);
         assert_eq!(words[0].id, words[2].id);
+        assert_eq!(words[1].id, words[3].id);
         assert_eq!(
             terms(&table, words[1].id, TermKind::Word),
-            [analyze_word("Bundesverteidigungsministerium").term.unwrap()]
+            [analyze_word("Bundesverfassungsrichter").term.unwrap()]
         );
     }
 }

@@ -32,6 +32,7 @@
 //! assert_eq!(terms("Aussenminister Shoigu", TermKind::Name), ["84"]);
 //! ```
 
+mod cache;
 mod compound;
 mod lexicon;
 pub(crate) mod mentions;
@@ -54,8 +55,8 @@ pub use terms::{TermKind, TermTokenStream, TermTokenizer};
 pub use tokenizer::{GermanTokenStream, GermanTokenizer};
 pub use word::{WordTerms, analyze_word, query_name_codes};
 
-pub(crate) use word::cached as cached_word;
 pub(crate) use word::name_code;
+pub(crate) use word::shared_analysis as cached_word;
 
 /// Whether the lexicon knows a lowercase word (any form of any German lexeme).
 pub fn is_known_word(word: &str) -> bool {

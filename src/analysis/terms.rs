@@ -3,12 +3,13 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use super::MAX_TOKEN_BYTES;
+use super::cache::{Located, WordTable};
 use super::tokenizer::GermanTokenizer;
-use super::word::{WordTerms, cached};
+use super::word::{WordTerms, shared_analysis};
 
 /// The kinds of term the analyzer produces; each goes to fields of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
@@ -52,61 +53,110 @@ impl TermTokenizer {
     }
 }
 
-/// A word of a text: where it is, and its analysis.
-struct Word {
+/// A term of a text: where its bytes are in [`Analysed::bytes`], and its word's place.
+struct TermAt {
+    start: usize,
+    end: usize,
     position: usize,
     offset_from: usize,
     offset_to: usize,
-    terms: Arc<WordTerms>,
 }
 
-/// The words of the text analysed last on this thread. The index gives a text to three
-/// fields in a row (words, parts, names; see the schema's field order), so the second and
-/// third tokenizers replay the first one's words instead of splitting and looking them up
-/// again.
+/// The terms of the text analysed last on this thread, by kind. The index gives a text to
+/// three fields in a row (words, parts, names; see the schema's field order), so the second
+/// and third tokenizers replay what the first one found instead of splitting and looking the
+/// words up again.
 struct Analysed {
     text: String,
-    words: Rc<Vec<Word>>,
+    bytes: String,
+    terms: [Vec<TermAt>; 3],
 }
+
+impl Analysed {
+    fn of(&self, kind: TermKind) -> &[TermAt] {
+        &self.terms[kind as usize]
+    }
+}
+
+/// Most words repeat: each thread keeps the analyses it used, up to this many words.
+const THREAD_CACHE_WORDS: usize = 1 << 18;
 
 thread_local! {
-    static LAST: RefCell<Option<Analysed>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<Rc<Analysed>>> = const { RefCell::new(None) };
+    static TABLE: RefCell<(WordTable, Vec<Located>)> =
+        RefCell::new((WordTable::new(THREAD_CACHE_WORDS), Vec::new()));
 }
 
-fn words_of(text: &str) -> Rc<Vec<Word>> {
+fn analysed(text: &str) -> Rc<Analysed> {
     LAST.with(|last| {
         if let Some(a) = last.borrow().as_ref() {
             if a.text == text {
-                return Rc::clone(&a.words);
+                return Rc::clone(a);
             }
         }
-        let mut tokenizer = GermanTokenizer::default();
-        let mut stream = tokenizer.token_stream(text);
-        let mut words = Vec::new();
-        while stream.advance() {
-            let t = stream.token();
-            words.push(Word {
-                position: t.position,
-                offset_from: t.offset_from,
-                offset_to: t.offset_to,
-                terms: cached(&text[t.offset_from..t.offset_to]),
-            });
-        }
-        let words = Rc::new(words);
-        *last.borrow_mut() = Some(Analysed {
-            text: text.to_string(),
-            words: Rc::clone(&words),
-        });
-        words
+        let a = Rc::new(TABLE.with(|t| {
+            let (table, words) = &mut *t.borrow_mut();
+            analyse(table, words, text)
+        }));
+        *last.borrow_mut() = Some(Rc::clone(&a));
+        a
     })
+}
+
+fn analyse(table: &mut WordTable, words: &mut Vec<Located>, text: &str) -> Analysed {
+    words.clear();
+    let mut tokenizer = GermanTokenizer::default();
+    let mut stream = tokenizer.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        // An overlong token has no terms (see `analyze_word`); the table need not hold it.
+        if t.text.len() >= MAX_TOKEN_BYTES {
+            continue;
+        }
+        words.push(Located {
+            position: t.position,
+            from: t.offset_from,
+            to: t.offset_to,
+            hash: WordTable::hash(&t.text),
+            id: 0,
+        });
+    }
+    table.look_up(text, words, shared_analysis);
+    let mut out = Analysed {
+        text: text.to_string(),
+        bytes: String::new(),
+        terms: Default::default(),
+    };
+    let mut push = |kind: TermKind, term: &str, w: &Located| {
+        let start = out.bytes.len();
+        out.bytes.push_str(term);
+        out.terms[kind as usize].push(TermAt {
+            start,
+            end: out.bytes.len(),
+            position: w.position,
+            offset_from: w.from,
+            offset_to: w.to,
+        });
+    };
+    table.for_each(words, |w, view| {
+        if !view.term.is_empty() {
+            push(TermKind::Word, view.term, w);
+        }
+        for part in view.parts() {
+            push(TermKind::Part, part, w);
+        }
+        if !view.code.is_empty() {
+            push(TermKind::Name, view.code, w);
+        }
+    });
+    out
 }
 
 /// The token stream of a [`TermTokenizer`].
 pub struct TermTokenStream<'a> {
     kind: TermKind,
-    words: Rc<Vec<Word>>,
-    next_word: usize,
-    next_term: usize,
+    analysed: Rc<Analysed>,
+    next: usize,
     token: &'a mut Token,
 }
 
@@ -117,9 +167,8 @@ impl Tokenizer for TermTokenizer {
         self.token.reset();
         TermTokenStream {
             kind: self.kind,
-            words: words_of(text),
-            next_word: 0,
-            next_term: 0,
+            analysed: analysed(text),
+            next: 0,
             token: &mut self.token,
         }
     }
@@ -127,20 +176,18 @@ impl Tokenizer for TermTokenizer {
 
 impl TokenStream for TermTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        while let Some(word) = self.words.get(self.next_word) {
-            if let Some(term) = self.kind.indexed(&word.terms).get(self.next_term) {
-                self.next_term += 1;
-                self.token.text.clear();
-                self.token.text.push_str(term);
-                self.token.position = word.position;
-                self.token.offset_from = word.offset_from;
-                self.token.offset_to = word.offset_to;
-                return true;
-            }
-            self.next_word += 1;
-            self.next_term = 0;
-        }
-        false
+        let Some(t) = self.analysed.of(self.kind).get(self.next) else {
+            return false;
+        };
+        self.next += 1;
+        self.token.text.clear();
+        self.token
+            .text
+            .push_str(&self.analysed.bytes[t.start..t.end]);
+        self.token.position = t.position;
+        self.token.offset_from = t.offset_from;
+        self.token.offset_to = t.offset_to;
+        true
     }
 
     fn token(&self) -> &Token {

@@ -1,7 +1,6 @@
 //! What one word becomes: its term, its compound parts, its sound code.
 
 use rustc_hash::FxHashMap;
-use std::cell::RefCell;
 
 use std::sync::{Arc, LazyLock, RwLock};
 
@@ -141,46 +140,30 @@ fn part_terms(word: &str, whole: &str) -> Vec<String> {
     out
 }
 
-/// Most words repeat: each thread keeps the analyses it used, up to this many words...
-const THREAD_CACHE_WORDS: usize = 1 << 18;
-/// ...and all threads share the analyses any of them made, up to this many words, so that
-/// two indexing threads do not analyse the same new word twice.
+/// All threads share the analyses any of them made, up to this many words, so that two
+/// indexing threads do not analyse the same new word twice (each also keeps its own, see
+/// `analysis::cache`).
 const SHARED_CACHE_WORDS: usize = 1 << 20;
 
+// FxHash: the keys are short words, and SipHash's protection against crafted keys is not
+// worth its cost in a cache that is emptied when full.
 type Cache = FxHashMap<Box<str>, Arc<WordTerms>>;
-
-thread_local! {
-    // FxHash: the keys are short words, and SipHash's protection against crafted keys is not
-    // worth its cost in caches that are emptied when full.
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
-}
 
 static SHARED: LazyLock<RwLock<Cache>> = LazyLock::new(|| RwLock::new(Cache::default()));
 
 /// [`analyze_word`], remembered.
-pub(crate) fn cached(original: &str) -> Arc<WordTerms> {
-    CACHE.with(|cache| {
-        if let Some(hit) = cache.borrow().get(original) {
-            return Arc::clone(hit);
+pub(crate) fn shared_analysis(original: &str) -> Arc<WordTerms> {
+    if let Some(hit) = SHARED.read().ok().and_then(|s| s.get(original).cloned()) {
+        return hit;
+    }
+    let terms = Arc::new(analyze_word(original));
+    if let Ok(mut s) = SHARED.write() {
+        if s.len() >= SHARED_CACHE_WORDS {
+            s.clear();
         }
-        let shared = SHARED.read().ok().and_then(|s| s.get(original).cloned());
-        let terms = shared.unwrap_or_else(|| {
-            let terms = Arc::new(analyze_word(original));
-            if let Ok(mut s) = SHARED.write() {
-                if s.len() >= SHARED_CACHE_WORDS {
-                    s.clear();
-                }
-                s.insert(original.into(), Arc::clone(&terms));
-            }
-            terms
-        });
-        let mut cache = cache.borrow_mut();
-        if cache.len() >= THREAD_CACHE_WORDS {
-            cache.clear();
-        }
-        cache.insert(original.into(), Arc::clone(&terms));
-        terms
-    })
+        s.insert(original.into(), Arc::clone(&terms));
+    }
+    terms
 }
 
 #[cfg(test)]
