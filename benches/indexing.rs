@@ -7,10 +7,17 @@
 //!
 //! `cargo bench --bench indexing` (corpora: `../shared/data/10kgnad`, and a generated corpus
 //! of BENCH_DOCS articles, default 20,000).
+//!
+//! With BENCH_PAIRS=N, then N rounds of nachlese, the baseline with a stored body and the
+//! non-stemming chain run alternately, with one and with two threads; each round's ratios
+//! compare runs a few seconds apart, so a change in the machine's load hits all alike. Prints
+//! the medians.
+//! `BENCH_DOCS=100000 BENCH_PAIRS=7 cargo bench --bench indexing -- pairs` runs only those
+//! (the filter `pairs` matches none of criterion's benchmarks).
 
 mod common;
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
 use nachlese::Article;
@@ -59,6 +66,75 @@ fn group(c: &mut Criterion, name: &str, articles: &[Article]) {
     g.finish();
     report(name, articles);
     sizes(name, articles);
+    if let Some(rounds) = std::env::var("BENCH_PAIRS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        pairs(name, articles, rounds);
+    }
+}
+
+/// Alternating runs of nachlese, the baseline with a stored body and tantivy's chain without
+/// stemming (see the module docs).
+fn pairs(name: &str, articles: &[Article], rounds: usize) {
+    let time = |run: &dyn Fn()| {
+        let start = Instant::now();
+        run();
+        start.elapsed().as_secs_f64()
+    };
+    let median = |v: &[f64]| {
+        let mut v = v.to_vec();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let rate = |secs: &[f64]| articles.len() as f64 / median(secs);
+    let list = |v: &[f64]| {
+        v.iter()
+            .map(|r| format!("{r:.2}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    println!(
+        "\n{name}: {rounds} alternating rounds of nachlese, baseline-stored and baseline-nostem"
+    );
+    println!(
+        "{:>8} {:>12} {:>12} {:>12} {:>10} {:>10}",
+        "threads", "nachlese/s", "stored/s", "nostem/s", "÷stored", "÷nostem"
+    );
+    for threads in [1, 2] {
+        let nachlese = || drop(common::nachlese_index(articles, threads));
+        let stored = || common::baseline(true).fill(articles, threads);
+        let nostem = || common::baseline_with(true, common::no_stemming()).fill(articles, threads);
+        // Warm-up: allocator, caches, the word analyses.
+        nachlese();
+        stored();
+        nostem();
+        let (mut n, mut s, mut u) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut by_stored, mut by_nostem) = (Vec::new(), Vec::new());
+        for _ in 0..rounds.max(1) {
+            let tn = time(&nachlese);
+            let ts = time(&stored);
+            let tu = time(&nostem);
+            by_stored.push(ts / tn);
+            by_nostem.push(tu / tn);
+            n.push(tn);
+            s.push(ts);
+            u.push(tu);
+        }
+        println!(
+            "{threads:>8} {:>12.0} {:>12.0} {:>12.0} {:>10.2} {:>10.2}",
+            rate(&n),
+            rate(&s),
+            rate(&u),
+            median(&by_stored),
+            median(&by_nostem),
+        );
+        println!("{:>8} ÷stored by round: {}", "", list(&by_stored));
+        println!("{:>8} ÷nostem by round: {}", "", list(&by_nostem));
+    }
+    println!(
+        "(÷X: that baseline's time over nachlese's, each round's runs side by side, median; above 1 is faster than the baseline)"
+    );
 }
 
 const VARIANTS: [&str; 6] = [
