@@ -17,7 +17,8 @@ pub struct GermanTokenizer {
 /// The token stream of a [`GermanTokenizer`].
 pub struct GermanTokenStream<'a> {
     text: &'a str,
-    chars: std::str::CharIndices<'a>,
+    /// Where the next word is looked for (a char boundary).
+    pos: usize,
     token: &'a mut Token,
 }
 
@@ -27,6 +28,26 @@ fn continues_word(c: char) -> bool {
     c.is_alphanumeric() || (!c.is_ascii() && (is_combining_mark(c) || c == SOFT_HYPHEN))
 }
 
+/// The end of the run of characters from byte `i` (a char boundary) that `take` accepts.
+/// Most German text is ASCII: those bytes are judged without decoding a character.
+fn run_end(text: &str, mut i: usize, ascii: fn(u8) -> bool, take: fn(char) -> bool) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !ascii(b) {
+                break;
+            }
+            i += 1;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if take(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
 impl Tokenizer for GermanTokenizer {
     type TokenStream<'a> = GermanTokenStream<'a>;
 
@@ -34,7 +55,7 @@ impl Tokenizer for GermanTokenizer {
         self.token.reset();
         GermanTokenStream {
             text,
-            chars: text.char_indices(),
+            pos: 0,
             token: &mut self.token,
         }
     }
@@ -44,19 +65,28 @@ impl TokenStream for GermanTokenStream<'_> {
     fn advance(&mut self) -> bool {
         self.token.text.clear();
         self.token.position = self.token.position.wrapping_add(1);
-        while let Some((from, c)) = self.chars.next() {
-            if c.is_alphanumeric() {
-                let to = self
-                    .chars
-                    .find(|&(_, c)| !continues_word(c))
-                    .map_or(self.text.len(), |(offset, _)| offset);
-                self.token.offset_from = from;
-                self.token.offset_to = to;
-                self.token.text.push_str(&self.text[from..to]);
-                return true;
-            }
+        // Skip to the next letter or digit, then take the word that starts there.
+        let from = run_end(
+            self.text,
+            self.pos,
+            |b| !b.is_ascii_alphanumeric(),
+            |c| !c.is_alphanumeric(),
+        );
+        if from == self.text.len() {
+            self.pos = from;
+            return false;
         }
-        false
+        let to = run_end(
+            self.text,
+            from,
+            |b| b.is_ascii_alphanumeric(),
+            continues_word,
+        );
+        self.pos = to;
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.text.push_str(&self.text[from..to]);
+        true
     }
 
     fn token(&self) -> &Token {
@@ -115,5 +145,47 @@ mod tests {
     #[test]
     fn a_word_never_starts_with_a_mark() {
         assert!(tokens("\u{308}\u{AD} ").is_empty());
+    }
+
+    /// Words by the definition, one character at a time.
+    fn reference(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((from, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                let mut to = from + c.len_utf8();
+                while let Some(&(i, c)) = chars.peek() {
+                    if !continues_word(c) {
+                        break;
+                    }
+                    to = i + c.len_utf8();
+                    chars.next();
+                }
+                out.push((from, to));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_fast_path_for_ascii_splits_as_the_definition() {
+        let alphabet = [
+            'a', 'Z', '5', ' ', '-', '.', 'ü', 'Ö', 'ß', '\u{308}', '\u{AD}', '€', '—', '\n', '日',
+            'ǅ', '٣',
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        for _ in 0..2000 {
+            let len = (seed % 12) as usize;
+            let text: String = (0..len)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let found: Vec<(usize, usize)> = tokens(&text).iter().map(|t| (t.2, t.3)).collect();
+            assert_eq!(found, reference(&text), "{text:?}");
+        }
     }
 }
