@@ -22,6 +22,9 @@ const EMPTY: u32 = u32::MAX;
 /// How many words ahead of the current one a batch fetches.
 const AHEAD: usize = 8;
 
+/// The most words looked up in one batch.
+const BATCH: usize = 4096;
+
 /// A word's place in the table: 32 bytes, two to a cache line.
 #[derive(Clone, Copy)]
 #[repr(C)]
@@ -116,9 +119,27 @@ impl WordTable {
         rustc_hash::FxBuildHasher.hash_one(word.as_bytes())
     }
 
+    /// Calls `f` with each of `words` of `text` (their offsets and hashes set) and its terms,
+    /// analysing with `analyze` the words the table does not hold yet.
+    pub(crate) fn each(
+        &mut self,
+        text: &str,
+        words: &mut [Located],
+        mut analyze: impl FnMut(&str) -> Arc<WordTerms>,
+        mut f: impl FnMut(&Located, WordView<'_>),
+    ) {
+        // A batch at a time: the table grows by a batch at most before it empties itself,
+        // however long the text, and a batch's terms are read before the next batch may
+        // empty it.
+        for batch in words.chunks_mut(BATCH) {
+            self.look_up(text, batch, &mut analyze);
+            self.for_each(batch, &mut f);
+        }
+    }
+
     /// Sets the `id` of each word of `text` in `words` (their offsets and hashes set),
     /// analysing with `analyze` the words the table does not hold yet.
-    pub(crate) fn look_up(
+    fn look_up(
         &mut self,
         text: &str,
         words: &mut [Located],
@@ -146,11 +167,7 @@ impl WordTable {
 
     /// Calls `f` with each of `words` (looked up) and its terms, fetching the terms of the
     /// words ahead while `f` runs.
-    pub(crate) fn for_each<'t>(
-        &'t self,
-        words: &[Located],
-        mut f: impl FnMut(&Located, WordView<'t>),
-    ) {
+    fn for_each(&self, words: &[Located], mut f: impl FnMut(&Located, WordView<'_>)) {
         for (i, w) in words.iter().enumerate() {
             if let Some(ahead) = words.get(i + 2 * AHEAD) {
                 prefetch(&self.entries[ahead.id as usize]);
@@ -352,6 +369,36 @@ mod tests {
             // Repeated words are analysed once per batch at most.
             assert!(analysed < words.len(), "{analysed} of {}", words.len());
         }
+    }
+
+    #[test]
+    fn a_long_text_reads_back_as_analysed_in_bounded_memory() {
+        // Three batches of words, mostly new, in a table that empties itself within the text.
+        let text: String = (0..3 * BATCH)
+            .map(|i| format!("Wort{} Haus ", i % 1500))
+            .collect();
+        let mut words = located(&text);
+        let mut table = WordTable::new(1000);
+        let mut seen = 0;
+        table.each(
+            &text,
+            &mut words,
+            |w| Arc::new(analyze_word(w)),
+            |w, view| {
+                let word = &text[w.from..w.to];
+                let expected = analyze_word(word);
+                assert_eq!(Some(view.term), expected.term.as_deref(), "{word}");
+                assert_eq!(view.parts().collect::<Vec<_>>(), expected.parts, "{word}");
+                seen += 1;
+            },
+        );
+        assert_eq!(seen, 6 * BATCH);
+        assert!(table.entries.len() <= 1000 + BATCH);
+        assert!(
+            table.slots.len() <= 4 * (1000 + BATCH),
+            "{}",
+            table.slots.len()
+        );
     }
 
     #[test]

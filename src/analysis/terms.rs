@@ -121,7 +121,6 @@ fn analyse(table: &mut WordTable, words: &mut Vec<Located>, text: &str) -> Analy
             id: 0,
         });
     }
-    table.look_up(text, words, shared_analysis);
     let mut out = Analysed {
         text: text.to_string(),
         bytes: String::new(),
@@ -138,7 +137,7 @@ fn analyse(table: &mut WordTable, words: &mut Vec<Located>, text: &str) -> Analy
             offset_to: w.to,
         });
     };
-    table.for_each(words, |w, view| {
+    table.each(text, words, shared_analysis, |w, view| {
         if !view.term.is_empty() {
             push(TermKind::Word, view.term, w);
         }
