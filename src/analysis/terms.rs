@@ -81,6 +81,9 @@ impl Analysed {
 /// Most words repeat: each thread keeps the analyses it used, up to this many words.
 const THREAD_CACHE_WORDS: usize = 1 << 18;
 
+/// Room for a text's words that a thread keeps between texts.
+const KEPT_WORDS: usize = 1 << 16;
+
 thread_local! {
     static LAST: RefCell<Option<Rc<Analysed>>> = const { RefCell::new(None) };
     static TABLE: RefCell<(WordTable, Vec<Located>)> =
@@ -148,6 +151,9 @@ fn analyse(table: &mut WordTable, words: &mut Vec<Located>, text: &str) -> Analy
             push(TermKind::Name, view.code, w);
         }
     });
+    // The buffer is kept for the next text, but not the room a very long one needed.
+    words.clear();
+    words.shrink_to(KEPT_WORDS);
     out
 }
 
