@@ -56,7 +56,7 @@ pub use tokenizer::{GermanTokenStream, GermanTokenizer};
 pub use word::{WordTerms, analyze_word, query_name_codes};
 
 pub(crate) use word::name_code;
-pub(crate) use word::shared_analysis as cached_word;
+pub(crate) use word::shared_analysis;
 
 /// Whether the lexicon knows a lowercase word (any form of any German lexeme).
 pub fn is_known_word(word: &str) -> bool {
@@ -130,7 +130,7 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
     while stream.advance() {
         let t = stream.token();
         let original = &text[t.offset_from..t.offset_to];
-        let w = cached_word(original);
+        let w = shared_analysis(original);
         for kind in [TermKind::Word, TermKind::Part, TermKind::Name] {
             for term in kind.indexed(&w) {
                 out.push(AnalyzedToken {

@@ -18,7 +18,7 @@ use super::bonus::BonusQuery;
 use super::count::{TermSets, TermSetsQuery};
 use super::exclude::ExcludedQuery;
 use super::fuzzy::{self, near_terms};
-use crate::analysis::{TermKind, cached_word, is_known_word, query_name_codes};
+use crate::analysis::{TermKind, is_known_word, query_name_codes, shared_analysis};
 use crate::index::Index;
 use crate::index::schema::name;
 use crate::{Error, Result};
@@ -465,7 +465,7 @@ impl<'a> Builder<'a> {
         }
         let terms: Vec<(String, usize)> = words
             .iter()
-            .filter_map(|(w, p)| cached_word(w).term.clone().map(|t| (t, *p)))
+            .filter_map(|(w, p)| shared_analysis(w).term.clone().map(|t| (t, *p)))
             .collect();
         let field = literal.field_name.clone();
         match terms.len() {
@@ -589,7 +589,9 @@ impl<'a> Builder<'a> {
             plan.parts = true;
         }
         let name_fields = self.fields(scope, TermKind::Name);
-        if self.expansions.names && !name_fields.is_empty() && cached_word(original).code.is_some()
+        if self.expansions.names
+            && !name_fields.is_empty()
+            && shared_analysis(original).code.is_some()
         {
             let codes = query_name_codes(original);
             let clauses = codes

@@ -7,7 +7,7 @@ use super::query::Marks;
 use super::results::Snippet;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 
-use crate::analysis::{GermanTokenizer, TermKind, cached_word};
+use crate::analysis::{GermanTokenizer, TermKind, shared_analysis};
 
 const ELLIPSIS: &str = "…";
 
@@ -39,7 +39,7 @@ pub(crate) fn matches(text: &str, marks: &Marks, positions: &HashSet<u32>) -> Ve
                     || (!codes.is_empty() && may_sound_like(word, &codes)))
                 && {
                     // The cheap guesses above let through few words; the analysis decides.
-                    let w = cached_word(word);
+                    let w = shared_analysis(word);
                     w.parts.iter().any(|p| parts.contains(&p.as_str()))
                         || w.code.as_deref().is_some_and(|c| codes.contains(&c))
                 });
