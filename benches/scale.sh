@@ -18,8 +18,13 @@ tool=../shared/tools/make-bench-corpus
 [ -e "$tool" ] || { echo "note: $tool is absent; nothing to measure" >&2; exit 0; }
 [ -x /usr/bin/time ] || { echo "GNU time (/usr/bin/time) is needed" >&2; exit 1; }
 
-cargo build --release --quiet
-bin=target/release/nachlese
+# The binary's path depends on the target folder and on .cargo/config.toml: ask cargo.
+bin=$(cargo build --release --quiet --bin nachlese --message-format=json | python3 -c '
+import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("executable"):
+        print(m["executable"])')
 data=target/bench-data
 mkdir -p "$data"
 queries=("Putin Auto" "Regierung" "Verteidigungsminister Besuch" '"Europäischen Union"')
