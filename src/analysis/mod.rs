@@ -55,7 +55,8 @@ pub use terms::{TermKind, TermTokenStream, TermTokenizer};
 pub use tokenizer::{GermanTokenStream, GermanTokenizer};
 pub use word::{WordTerms, analyze_word, query_name_codes};
 
-pub(crate) use word::name_code;
+pub(crate) use phonetic::cologne_phonetic_into;
+pub(crate) use word::name_code_into;
 pub(crate) use word::shared_analysis;
 
 /// Whether the lexicon knows a lowercase word (any form of any German lexeme).

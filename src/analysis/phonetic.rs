@@ -14,21 +14,30 @@
 /// assert_eq!(cologne_phonetic("müller"), "657");
 /// ```
 pub fn cologne_phonetic(word: &str) -> String {
-    let letters: Vec<char> = word
+    let mut out = String::with_capacity(word.len() + 1);
+    cologne_phonetic_into(word, &mut out);
+    out
+}
+
+/// [`cologne_phonetic`], appended to `out`: judging a text's words one after the other
+/// then needs no allocation for each.
+pub(crate) fn cologne_phonetic_into(word: &str, out: &mut String) {
+    let mut letters = word
         .chars()
-        .flat_map(|c| match c {
-            'ä' => vec!['a'],
-            'ö' => vec!['o'],
-            'ü' => vec!['u'],
-            'ß' => vec!['s'],
-            c if c.is_ascii_alphabetic() => vec![c.to_ascii_lowercase()],
-            _ => vec![],
+        .filter_map(|c| match c {
+            'ä' => Some('a'),
+            'ö' => Some('o'),
+            'ü' => Some('u'),
+            'ß' => Some('s'),
+            c if c.is_ascii_alphabetic() => Some(c.to_ascii_lowercase()),
+            _ => None,
         })
-        .collect();
-    let mut raw = String::with_capacity(letters.len() + 1);
-    for (i, &c) in letters.iter().enumerate() {
-        let prev = if i > 0 { Some(letters[i - 1]) } else { None };
-        let next = letters.get(i + 1).copied();
+        .peekable();
+    let mut prev = None;
+    let mut last = None;
+    let mut first = true;
+    while let Some(c) = letters.next() {
+        let next = letters.peek().copied();
         let code: &str = match c {
             'a' | 'e' | 'i' | 'j' | 'o' | 'u' | 'y' => "0",
             'h' => "",
@@ -50,7 +59,7 @@ pub fn cologne_phonetic(word: &str) -> String {
             'f' | 'v' | 'w' => "3",
             'g' | 'k' | 'q' => "4",
             'c' => {
-                let hard = if i == 0 {
+                let hard = if prev.is_none() {
                     matches!(
                         next,
                         Some('a' | 'h' | 'k' | 'l' | 'o' | 'q' | 'r' | 'u' | 'x')
@@ -74,17 +83,15 @@ pub fn cologne_phonetic(word: &str) -> String {
             's' | 'z' => "8",
             _ => "",
         };
-        raw.push_str(code);
-    }
-    let mut out = String::with_capacity(raw.len());
-    let mut last = None;
-    for (i, d) in raw.chars().enumerate() {
-        if Some(d) != last && (d != '0' || i == 0) {
-            out.push(d);
+        for d in code.chars() {
+            if Some(d) != last && (d != '0' || first) {
+                out.push(d);
+            }
+            last = Some(d);
+            first = false;
         }
-        last = Some(d);
+        prev = Some(c);
     }
-    out
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use super::MAX_TOKEN_BYTES;
 use super::compound::split_compound;
 use super::lexicon::lexicon;
 use super::normalizer::fold;
-use super::phonetic::cologne_phonetic;
+use super::phonetic::cologne_phonetic_into;
 use super::stemmer::stem_word;
 use super::stopwords::{canonical_spelling, is_stop_word};
 
@@ -73,12 +73,19 @@ pub fn analyze_word(original: &str) -> WordTerms {
 
 /// The sound code of a name, without its genitive `s` (`Schoigus` sounds like `Schoigu`,
 /// `Bayerns` like `Bayern`).
-pub(crate) fn name_code(word: &str) -> String {
+fn name_code(word: &str) -> String {
+    let mut code = String::with_capacity(word.len());
+    name_code_into(word, &mut code);
+    code
+}
+
+/// [`name_code`], appended to `out`.
+pub(crate) fn name_code_into(word: &str, out: &mut String) {
     let word = match word.strip_suffix('s') {
         Some(base) if base.chars().count() >= MIN_CODE_CHARS && !base.ends_with('s') => base,
         _ => word,
     };
-    cologne_phonetic(word)
+    cologne_phonetic_into(word, out)
 }
 
 /// The sound codes a name written in a query may have in the archive: its own, and that of

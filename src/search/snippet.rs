@@ -28,6 +28,7 @@ pub(crate) fn matches(text: &str, marks: &Marks, positions: &HashSet<u32>) -> Ve
         .map(|(_, t)| t.as_str())
         .collect();
     let mut out = Vec::new();
+    let mut guess = Guesses::default();
     let mut words = GermanTokenizer::default();
     let mut stream = words.token_stream(text);
     while stream.advance() {
@@ -35,8 +36,8 @@ pub(crate) fn matches(text: &str, marks: &Marks, positions: &HashSet<u32>) -> Ve
         let word = &text[t.offset_from..t.offset_to];
         let hit = positions.contains(&(t.position as u32))
             || (word.starts_with(char::is_uppercase)
-                && ((!parts.is_empty() && may_have_part(word, &parts))
-                    || (!codes.is_empty() && may_sound_like(word, &codes)))
+                && ((!parts.is_empty() && guess.may_have_part(word, &parts))
+                    || (!codes.is_empty() && guess.may_sound_like(word, &codes)))
                 && {
                     // The cheap guesses above let through few words; the analysis decides.
                     let w = shared_analysis(word);
@@ -50,45 +51,65 @@ pub(crate) fn matches(text: &str, marks: &Marks, positions: &HashSet<u32>) -> Ve
     out
 }
 
-/// Whether a word may have a compound part with one of these terms: a part's term is its
-/// stem, which lies in the word once umlauts are folded and `ß` is `ss`.
-fn may_have_part(word: &str, parts: &[&str]) -> bool {
-    let folded: String = word
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ä' => 'a',
-            'ö' => 'o',
-            'ü' => 'u',
-            c => c,
-        })
-        .collect::<String>()
-        .replace('ß', "ss");
-    parts.iter().any(|p| folded.contains(p))
+const FOLD_UMLAUTS: bool = true;
+
+/// Cheap guesses at a text's capitalised words, which in a long article are many: the
+/// buffers are reused from word to word.
+#[derive(Default)]
+struct Guesses {
+    folded: String,
+    code: String,
 }
 
-/// Whether `word` may have one of these sound codes. A first letter that Kölner Phonetik
-/// codes (it reads only the letter after it for that) fixes the code's first digit, which
-/// rules out most words before the whole code is computed.
-fn may_sound_like(word: &str, codes: &[&str]) -> bool {
-    let head: String = word.chars().take(2).flat_map(char::to_lowercase).collect();
-    let coded_first = head
-        .chars()
-        .next()
-        .is_some_and(|c| c != 'h' && (c.is_ascii_alphabetic() || "äöüß".contains(c)));
-    if coded_first {
-        let first = crate::analysis::cologne_phonetic(&head);
-        let Some(digit) = first.chars().next() else {
-            return false;
-        };
-        if !codes.iter().any(|c| c.starts_with(digit)) {
-            return false;
-        }
+impl Guesses {
+    /// Whether a word may have a compound part with one of these terms: a part's term is its
+    /// stem, which lies in the word once umlauts are folded and `ß` is `ss`.
+    fn may_have_part(&mut self, word: &str, parts: &[&str]) -> bool {
+        self.fold(word, FOLD_UMLAUTS);
+        parts.iter().any(|p| self.folded.contains(p))
     }
 
-    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
-    let code = crate::analysis::name_code(&lower.replace('ß', "ss"));
-    codes.contains(&code.as_str())
+    /// Whether `word` may have one of these sound codes. A first letter that Kölner Phonetik
+    /// codes (it reads only the letter after it for that) fixes the code's first digit, which
+    /// rules out most words before the whole code is computed.
+    fn may_sound_like(&mut self, word: &str, codes: &[&str]) -> bool {
+        let mut head = word.chars().take(2).flat_map(char::to_lowercase);
+        let first = head.next();
+        let coded_first =
+            first.is_some_and(|c| c != 'h' && (c.is_ascii_alphabetic() || "äöüß".contains(c)));
+        if coded_first {
+            self.folded.clear();
+            self.folded.extend(first.into_iter().chain(head));
+            self.code.clear();
+            crate::analysis::cologne_phonetic_into(&self.folded, &mut self.code);
+            let Some(digit) = self.code.chars().next() else {
+                return false;
+            };
+            if !codes.iter().any(|c| c.starts_with(digit)) {
+                return false;
+            }
+        }
+        self.fold(word, !FOLD_UMLAUTS);
+        self.code.clear();
+        crate::analysis::name_code_into(&self.folded, &mut self.code);
+        codes.contains(&self.code.as_str())
+    }
+
+    /// `word` in lowercase with `ß` as `ss` into `folded`, and with `ä`, `ö`, `ü` as `a`,
+    /// `o`, `u` if `umlauts` is [`FOLD_UMLAUTS`] (stems are written so; sound codes read
+    /// umlauts themselves).
+    fn fold(&mut self, word: &str, umlauts: bool) {
+        self.folded.clear();
+        for c in word.chars().flat_map(char::to_lowercase) {
+            match c {
+                'ä' if umlauts => self.folded.push('a'),
+                'ö' if umlauts => self.folded.push('o'),
+                'ü' if umlauts => self.folded.push('u'),
+                'ß' => self.folded.push_str("ss"),
+                c => self.folded.push(c),
+            }
+        }
+    }
 }
 
 /// The passage of at most `max_chars` characters that holds the most different query terms
@@ -241,6 +262,25 @@ fn cut(text: &str, start: usize, end: usize, found: &[Range<usize>]) -> Snippet 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guesses_reuse_their_buffers_word_after_word() {
+        let mut g = Guesses::default();
+        // A long word first, then shorter ones: nothing of it may stay in the buffers.
+        assert!(g.may_have_part("Straßenbauarbeiten", &["strass"]));
+        assert!(g.may_have_part("Übergröße", &["ubergross"]));
+        assert!(!g.may_have_part("Bau", &["arbeit"]));
+        assert!(g.may_sound_like("Schoigus", &["84"]));
+        assert!(g.may_sound_like("Shoigu", &["84"]));
+        assert!(g.may_sound_like("Müller", &["657"]));
+        assert!(
+            !g.may_sound_like("Maler", &["84"]),
+            "first digit rules it out"
+        );
+        assert!(!g.may_sound_like("Mo", &["657"]));
+        // `h` has no code, so the first digit is the next letter's; the genitive `s` goes.
+        assert!(g.may_sound_like("Hamas", &["06"]));
+    }
 
     /// Where the given words stand in the text.
     fn found(text: &str, words: &[&str]) -> Vec<Range<usize>> {
