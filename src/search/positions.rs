@@ -4,8 +4,7 @@
 //! word (in a fresh process, with a cold cache); the index already knows the positions of the
 //! query's word terms, and splitting the text into words is cheap.
 
-use std::collections::HashSet;
-
+use rustc_hash::FxHashSet;
 use tantivy::postings::Postings;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, Term};
@@ -20,7 +19,7 @@ pub(crate) fn word_positions(
     field: Field,
     doc: DocAddress,
     marks: &Marks,
-) -> tantivy::Result<HashSet<u32>> {
+) -> tantivy::Result<FxHashSet<u32>> {
     let segment = searcher.segment_reader(doc.segment_ord);
     let inverted = segment.inverted_index(field)?;
     let positions_of = |term: &str| -> tantivy::Result<Vec<u32>> {
@@ -41,14 +40,15 @@ pub(crate) fn word_positions(
         }
         Ok(out)
     };
-    let mut found = HashSet::new();
+    // Each word of a hit's text is looked up here: a fast hash, as the keys are positions.
+    let mut found = FxHashSet::default();
     for (kind, term) in &marks.terms {
         if *kind == TermKind::Word {
             found.extend(positions_of(term)?);
         }
     }
     for phrase in &marks.phrases {
-        let lists: Vec<(usize, HashSet<u32>)> = phrase
+        let lists: Vec<(usize, FxHashSet<u32>)> = phrase
             .iter()
             .map(|(offset, term)| Ok((*offset, positions_of(term)?.into_iter().collect())))
             .collect::<tantivy::Result<_>>()?;

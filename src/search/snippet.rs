@@ -3,6 +3,8 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
+use rustc_hash::FxHashSet;
+
 use super::query::Marks;
 use super::results::Snippet;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
@@ -14,7 +16,7 @@ const ELLIPSIS: &str = "…";
 /// Where the text holds what the query looks for: the words at `positions` (the query's
 /// words and phrases, found in the index), and words whose compound parts or sound code the
 /// query looks for. Byte ranges of the words, in order.
-pub(crate) fn matches(text: &str, marks: &Marks, positions: &HashSet<u32>) -> Vec<Range<usize>> {
+pub(crate) fn matches(text: &str, marks: &Marks, positions: &FxHashSet<u32>) -> Vec<Range<usize>> {
     let parts: Vec<&str> = marks
         .terms
         .iter()
@@ -100,13 +102,20 @@ impl Guesses {
     /// umlauts themselves).
     fn fold(&mut self, word: &str, umlauts: bool) {
         self.folded.clear();
-        for c in word.chars().flat_map(char::to_lowercase) {
-            match c {
-                'ä' if umlauts => self.folded.push('a'),
-                'ö' if umlauts => self.folded.push('o'),
-                'ü' if umlauts => self.folded.push('u'),
-                'ß' => self.folded.push_str("ss"),
-                c => self.folded.push(c),
+        for c in word.chars() {
+            // Most letters are ASCII; Unicode's lowercase mapping is for the rest.
+            if c.is_ascii() {
+                self.folded.push(c.to_ascii_lowercase());
+                continue;
+            }
+            for c in c.to_lowercase() {
+                match c {
+                    'ä' if umlauts => self.folded.push('a'),
+                    'ö' if umlauts => self.folded.push('o'),
+                    'ü' if umlauts => self.folded.push('u'),
+                    'ß' => self.folded.push_str("ss"),
+                    c => self.folded.push(c),
+                }
             }
         }
     }
@@ -338,7 +347,7 @@ mod tests {
             phrases: Vec::new(),
         };
         let text = "Der Verteidigungsminister Shoigu traf den Minister und einen Ministranten.";
-        let got: Vec<&str> = matches(text, &marks, &HashSet::new())
+        let got: Vec<&str> = matches(text, &marks, &FxHashSet::default())
             .into_iter()
             .map(|r| &text[r])
             .collect();
