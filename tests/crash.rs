@@ -101,9 +101,15 @@ fn nachlese(env: &Env, args: &[&str]) -> StdCommand {
     cmd
 }
 
+/// Extra rounds, at most, run after the `kills` asked for while no kill has yet hit a
+/// running command (each kills earlier in the command's run).
+const EXTRA_ROUNDS: usize = 10;
+
 /// Runs `kills` rounds: each changes the files (adds a batch, rewrites one, or removes one
 /// and prunes), starts `nachlese index`, kills it after a random delay, and checks the
-/// index. Returns (kills that hit a running command, rounds).
+/// index. If no kill hit a running command (each command finished first), goes on with up to
+/// [`EXTRA_ROUNDS`] rounds that kill early in the command's run, until one does. Returns
+/// (kills that hit a running command, rounds run).
 fn kill_at_random(seed: u64, kills: usize, batch_size: usize) -> (usize, usize) {
     let env = Env::new();
     let mut rng = Rng(seed);
@@ -115,7 +121,8 @@ fn kill_at_random(seed: u64, kills: usize, batch_size: usize) -> (usize, usize) 
     let mut typical = Duration::from_millis(500);
     let mut killed_running = 0;
 
-    for round in 0..kills {
+    let mut round = 0;
+    while round < kills || (killed_running == 0 && round < kills + EXTRA_ROUNDS) {
         // Change the files.
         let op = if files.len() < 2 { 0 } else { rng.below(3) };
         let mut prune = false;
@@ -154,17 +161,34 @@ fn kill_at_random(seed: u64, kills: usize, batch_size: usize) -> (usize, usize) 
         if prune {
             args.push("--prune");
         }
+        // Somewhere in the first 130% of a typical run; in an extra round, in its first
+        // 20 to 60%.
+        let share = if round < kills {
+            rng.below(1000) as f64 / 1000.0 * 1.3
+        } else {
+            0.2 + rng.below(1000) as f64 / 1000.0 * 0.4
+        };
+        let delay = typical.mul_f64(share);
         let started = Instant::now();
         let mut child = nachlese(&env, &args).spawn().unwrap();
-        let delay = typical.mul_f64(rng.below(1000) as f64 / 1000.0 * 1.3);
-        std::thread::sleep(delay);
-        let finished = child.try_wait().unwrap();
-        child.kill().ok(); // SIGKILL
-        let status = child.wait().unwrap();
+        // Wait for the moment, watching the command: if it finishes first, how long it took
+        // is learned (to the few milliseconds of a poll).
+        let mut finished = None;
+        while finished.is_none() && started.elapsed() < delay {
+            std::thread::sleep(
+                Duration::from_millis(2).min(delay.saturating_sub(started.elapsed())),
+            );
+            finished = child.try_wait().unwrap();
+        }
         if finished.is_none() {
-            killed_running += 1;
-        } else {
-            typical = started.elapsed().max(Duration::from_millis(50));
+            child.kill().ok(); // SIGKILL
+        }
+        let status = child.wait().unwrap();
+        match finished {
+            // It may still have finished between the last look and the kill.
+            None if !status.success() => killed_running += 1,
+            None => {}
+            Some(_) => typical = started.elapsed().max(Duration::from_millis(50)),
         }
 
         // The index opens, passes check, and holds the state before or after: whole.
@@ -189,6 +213,7 @@ fn kill_at_random(seed: u64, kills: usize, batch_size: usize) -> (usize, usize) 
             );
         }
         held = now;
+        round += 1;
     }
     // Finally, one command that completes brings the index up to date with the files.
     assert!(
@@ -202,13 +227,17 @@ fn kill_at_random(seed: u64, kills: usize, batch_size: usize) -> (usize, usize) 
         expected.extend(arts.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
     assert_eq!(holdings(&env.index()), expected);
-    (killed_running, kills)
+    (killed_running, round)
 }
 
 #[test]
 fn a_few_kills_lose_nothing() {
-    let (_, rounds) = kill_at_random(0x9e37_79b9_7f4a_7c15, 4, 300);
-    assert_eq!(rounds, 4);
+    let (killed, rounds) = kill_at_random(0x9e37_79b9_7f4a_7c15, 4, 300);
+    eprintln!("{killed} of {rounds} kills hit a running command; nothing was lost");
+    assert!(
+        killed >= 1,
+        "none of {rounds} kills hit a running command: nothing was tested"
+    );
 }
 
 #[test]

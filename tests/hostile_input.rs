@@ -11,7 +11,7 @@ use std::process::{Command as StdCommand, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::util::{Env, record, snapshot, stderr, stdout};
+use crate::util::{Env, record, skip_or_fail, snapshot, stderr, stdout};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -35,11 +35,16 @@ fn with_one_article() -> Env {
 /// `index ARGS` must be refused: exit status 2, each of `says` in the message, and the
 /// index as it was. Returns the message.
 fn refused(env: &Env, args: &[&str], says: &[&str]) -> String {
-    let before = snapshot(&env.index());
-    let documents = count(env);
     let mut full = vec!["index"];
     full.extend_from_slice(args);
-    let out = env.on_index(&full).output().unwrap();
+    refused_by(env, env.on_index(&full), args, says)
+}
+
+/// As [`refused`], with `cmd` (`index ARGS` on the test index) run as given.
+fn refused_by(env: &Env, mut cmd: assert_cmd::Command, args: &[&str], says: &[&str]) -> String {
+    let before = snapshot(&env.index());
+    let documents = count(env);
+    let out = cmd.output().unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
     for s in says {
@@ -68,7 +73,12 @@ fn indexed(env: &Env, args: &[&str]) -> String {
 fn kept_going(env: &Env, args: &[&str]) -> String {
     let mut full = vec!["index", "--keep-going"];
     full.extend_from_slice(args);
-    let out = env.on_index(&full).output().unwrap();
+    kept_going_by(env.on_index(&full), args)
+}
+
+/// As [`kept_going`], with `cmd` (`index --keep-going ARGS` on the test index) run as given.
+fn kept_going_by(mut cmd: assert_cmd::Command, args: &[&str]) -> String {
+    let out = cmd.output().unwrap();
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
     err
@@ -114,7 +124,9 @@ impl Run {
                 "{what}: peak RSS {} MB, expected under {mb} MB",
                 kb / 1000
             ),
-            None => eprintln!("note: cannot measure peak memory here; {what} unchecked"),
+            None => skip_or_fail(&format!(
+                "cannot measure peak memory here (no GNU time, no /proc); {what} unchecked"
+            )),
         }
     }
 }
@@ -272,7 +284,7 @@ fn mkfifo(path: &Path) -> bool {
         .status()
         .is_ok_and(|s| s.success());
     if !ok {
-        eprintln!("note: mkfifo is not available; skipping the FIFO part of this test");
+        skip_or_fail("mkfifo is not available, or failed");
     }
     ok
 }
@@ -1273,18 +1285,20 @@ fn unreadable_entries_in_a_walked_folder() {
         std::fs::remove_file(env.join("in/fifo.jsonl")).unwrap();
     }
 
-    // A file without read permission (where permissions apply: not for root).
+    // A file without read permission (as another user where permissions do not apply to
+    // this one: root).
     let locked = env.write("in/locked.jsonl", record("locked", "T", "2023-01-01", "x"));
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&locked).is_err() {
-        refused(&env, &["in"], &["in/locked.jsonl: cannot read"]);
-        let err = kept_going(&env, &["in"]);
+    if let Some(cmd) = env.on_index_where_permissions_apply(&["index", "in"]) {
+        refused_by(&env, cmd, &["in"], &["in/locked.jsonl: cannot read"]);
+    }
+    if let Some(cmd) = env.on_index_where_permissions_apply(&["index", "--keep-going", "in"]) {
+        let err = kept_going_by(cmd, &["in"]);
         assert!(
             err.contains("skipped in/locked.jsonl: cannot read"),
             "{err}"
         );
-    } else {
-        eprintln!("note: running as root, file permissions do not apply; skipped that case");
+        assert!(err.contains("the index holds 5 article(s)"), "{err}");
     }
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o644)).unwrap();
     // A folder without read permission.
@@ -1294,10 +1308,8 @@ fn unreadable_entries_in_a_walked_folder() {
     );
     let closed = env.join("in/closed");
     std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read_dir(&closed).is_err() {
-        refused(&env, &["in"], &["in/closed: cannot read"]);
-    } else {
-        eprintln!("note: running as root, folder permissions do not apply; skipped that case");
+    if let Some(cmd) = env.on_index_where_permissions_apply(&["index", "in"]) {
+        refused_by(&env, cmd, &["in"], &["in/closed: cannot read"]);
     }
     std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).unwrap();
 }

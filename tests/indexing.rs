@@ -137,11 +137,18 @@ fn same_id_again_is_an_update_never_a_duplicate() {
 
 /// Each bad input: exit 2, a message naming file and line, and the index as it was.
 fn rejects(env: &Env, path: &str, says: &str) {
+    rejects_by(
+        env,
+        env.on_index(&["index", "good.jsonl", path]),
+        path,
+        says,
+    );
+}
+
+/// As [`rejects`], with `cmd` (`index good.jsonl PATH` on the test index) run as given.
+fn rejects_by(env: &Env, mut cmd: assert_cmd::Command, path: &str, says: &str) {
     let before = snapshot(&env.index());
-    let out = env
-        .on_index(&["index", "good.jsonl", path])
-        .output()
-        .unwrap();
+    let out = cmd.output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{path}: {}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains(says), "{path}: expected {says:?} in {err}");
@@ -261,14 +268,14 @@ fn unreadable_files_are_named() {
         std::os::unix::fs::symlink(env.join("nowhere.jsonl"), env.join("dir/link.jsonl")).unwrap();
         rejects(&env, "dir", "link.jsonl");
         std::fs::remove_file(env.join("dir/link.jsonl")).unwrap();
-        // A file without read permission, where permissions apply (not for root).
+        // A file without read permission (as another user where permissions do not apply
+        // to this one: root).
         use std::os::unix::fs::PermissionsExt;
         let locked = env.write("dir/locked.jsonl", record("l", "L", "2023-01-01", "x"));
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-        if std::fs::read(&locked).is_err() {
-            rejects(&env, "dir", "locked.jsonl: cannot read");
-        } else {
-            eprintln!("note: running as root, file permissions do not apply; skipped that case");
+        let args = ["index", "good.jsonl", "dir"];
+        if let Some(cmd) = env.on_index_where_permissions_apply(&args) {
+            rejects_by(&env, cmd, "dir", "locked.jsonl: cannot read");
         }
     }
 }

@@ -422,19 +422,48 @@ fn show_prints_one_article_and_stats_the_months() {
     assert_eq!(v["months"].as_array().unwrap().len(), 10);
 }
 
+/// What the user sees: nothing found (exit status 1, as grep), "0 hits", and a note on
+/// standard error that says why; with --json, an empty answer and the same note.
 #[test]
 fn queries_of_only_stop_words_or_punctuation_find_nothing_without_error() {
     let env = archive();
-    for q in ["der die das", "...", "  "] {
+    for q in ["der die das", "...", "und oder", "Der, die; das!"] {
+        let note = format!(
+            "nachlese: note: the query {q:?} has only stop words or punctuation, which are \
+             not indexed\n"
+        );
         let out = env.on_index(&["search", q]).output().unwrap();
-        assert_ne!(out.status.code(), Some(2), "{q}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(1), "{q}: {}", stderr(&out));
+        assert_eq!(stdout(&out), "0 hits\n", "{q}");
+        assert_eq!(stderr(&out), note, "{q}");
+
+        let out = env.on_index(&["search", q, "--json"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{q}: {}", stderr(&out));
+        let v = parse_json(&out);
+        assert_eq!(v["total"], 0, "{q}: {v}");
+        assert_eq!(v["hits"], serde_json::json!([]), "{q}: {v}");
+        assert_eq!(v["words"], serde_json::json!([]), "{q}: {v}");
+        assert_eq!(v["suggestion"], serde_json::Value::Null, "{q}: {v}");
+        assert_eq!(stderr(&out), note, "{q}");
     }
-    let v = parse_json(
-        &env.on_index(&["search", "und oder", "--json"])
-            .output()
-            .unwrap(),
-    );
-    assert_eq!(v["total"], 0);
+}
+
+/// A blank query is no query: it lists the whole archive, newest first, and finds
+/// something (exit status 0), without a note.
+#[test]
+fn a_blank_query_lists_every_article() {
+    let env = archive();
+    let out = env.on_index(&["search", "  ", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+    let v = parse_json(&out);
+    assert_eq!(v["total"], 9, "{v}");
+    let ids = crate::util::ids_of(&v);
+    assert_eq!(ids.len(), 9, "{ids:?}");
+    assert_eq!(ids[0], "fussball", "newest first: {ids:?}");
+    let out = env.on_index(&["search", "  "]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("9 hits\n"), "{}", stdout(&out));
 }
 
 /// A word in one article's title and body is one article, in totals and in the query plan

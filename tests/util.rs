@@ -51,7 +51,12 @@ impl Env {
     /// `nachlese ARGS` in the working folder, with the default index in this test's cache,
     /// no colour forced either way, and no NACHLESE_INDEX from the outside.
     pub fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::cargo_bin("nachlese").expect("binary");
+        Command::from_std(self.std_cmd(args))
+    }
+
+    /// What `cmd` runs, as a `std::process::Command`.
+    fn std_cmd(&self, args: &[&str]) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_nachlese"));
         cmd.current_dir(self.dir.path())
             .env("XDG_CACHE_HOME", self.cache.path())
             .env("HOME", self.cache.path())
@@ -61,6 +66,53 @@ impl Env {
             .env_remove("RUST_BACKTRACE")
             .args(args);
         cmd
+    }
+
+    /// `nachlese ARGS` as `cmd` runs it (same folder, same variables), but as another user:
+    /// nobody (uid and gid [`OTHER_USER`], no supplementary groups), for what file
+    /// permissions deny. Only root may switch users: elsewhere running it fails.
+    ///
+    /// The test's working and cache folders (mode 0700, as tempfile makes them) are opened
+    /// to others (0755) so that nobody can enter and read them; anything else nobody needs
+    /// (writing to an index, reading files made 0600) the test grants itself.
+    #[cfg(unix)]
+    pub fn as_other_user(&self, args: &[&str]) -> Command {
+        use std::os::unix::fs::PermissionsExt;
+        use std::os::unix::process::CommandExt;
+        for dir in [self.dir.path(), self.cache.path()] {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755))
+                .expect("open the test's folder to others");
+        }
+        let mut cmd = self.std_cmd(args);
+        // The group first, then the user (std does it in this order, and drops root's
+        // supplementary groups itself when it changes the user).
+        cmd.gid(OTHER_USER).uid(OTHER_USER);
+        Command::from_std(cmd)
+    }
+
+    /// `nachlese ARGS --index <test index>` run so that file permissions apply to it: as
+    /// this user where they do, or else (root) as [`Env::as_other_user`], with the test
+    /// index handed over to that user so that it may open and write it. `None`, through
+    /// [`skip_or_fail`], where neither is possible (permissions do not apply, and the
+    /// user cannot be switched).
+    #[cfg(unix)]
+    pub fn on_index_where_permissions_apply(&self, args: &[&str]) -> Option<Command> {
+        if permissions_apply() {
+            return Some(self.on_index(args));
+        }
+        if !can_switch_user() {
+            skip_or_fail(
+                "file permissions do not apply to this user (root), and it cannot run \
+                 nachlese as another user",
+            );
+            return None;
+        }
+        if self.index().exists() {
+            give_to_other_user(&self.index());
+        }
+        let mut cmd = self.as_other_user(args);
+        cmd.arg("--index").arg(self.index());
+        Some(cmd)
     }
 
     /// `nachlese ARGS --index <test index>`.
@@ -136,18 +188,79 @@ pub fn project() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A file or folder of the shared data beside the clone (`../shared/...`), or `None` with a
-/// printed note when it is absent (as on a user's fresh clone), so the test can skip.
+/// Whether the tests run on CI (`CI=true`), where everything they need is provided.
+pub fn on_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v.eq_ignore_ascii_case("true") || v == "1")
+}
+
+/// A test that cannot run (part of) itself, for want of `what` (shared data, a tool), calls
+/// this and then skips that part. On a user's machine that prints a note; on CI
+/// (`CI=true`), where nothing may be missing, it fails the test: a skip there would look
+/// like a pass.
+#[track_caller]
+pub fn skip_or_fail(what: &str) {
+    assert!(
+        !on_ci(),
+        "{what}: on CI (CI=true) this fails instead of skipping"
+    );
+    eprintln!("note: {what}; skipping the part of this test that needs it");
+}
+
+/// A file or folder of the shared data beside the clone (`../shared/...`), or `None` after
+/// [`skip_or_fail`] when it is absent (as on a user's fresh clone), so the test can skip.
+#[track_caller]
 pub fn shared(rel: &str) -> Option<PathBuf> {
     let path = project().join("..").join("shared").join(rel);
     if path.exists() {
         Some(path)
     } else {
-        eprintln!(
-            "note: {} is absent; skipping the part of this test that needs it",
-            path.display()
-        );
+        skip_or_fail(&format!("{} is absent", path.display()));
         None
+    }
+}
+
+/// The user (and group) [`Env::as_other_user`] runs as: nobody.
+pub const OTHER_USER: u32 = 65534;
+
+/// Whether file permissions apply to this process: not to root (nor to anyone else with
+/// the capability to override them). Tried once on a file of mode 0000.
+#[cfg(unix)]
+pub fn permissions_apply() -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    static APPLY: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *APPLY.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("locked");
+        std::fs::write(&file, "x").expect("write");
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+        std::fs::read(&file).is_err()
+    })
+}
+
+/// Whether this process can run a program as [`OTHER_USER`] (it must be root to).
+#[cfg(unix)]
+pub fn can_switch_user() -> bool {
+    use std::os::unix::process::CommandExt;
+    static CAN: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *CAN.get_or_init(|| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_nachlese"))
+            .arg("--version")
+            .gid(OTHER_USER)
+            .uid(OTHER_USER)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    })
+}
+
+/// Makes [`OTHER_USER`] the owner of `path` and everything in it (root only).
+#[cfg(unix)]
+pub fn give_to_other_user(path: &Path) {
+    for entry in walkdir::WalkDir::new(path) {
+        let entry = entry.expect("walk");
+        std::os::unix::fs::lchown(entry.path(), Some(OTHER_USER), Some(OTHER_USER))
+            .unwrap_or_else(|e| panic!("chown {}: {e}", entry.path().display()));
     }
 }
 
