@@ -44,6 +44,6 @@ pub mod temporal;
 
 pub use corpus::{Article, Document, InputError};
 pub use dates::{DateRange, Period};
-pub use error::{Error, Result};
+pub use error::{Access, Error, Result};
 pub use index::{CheckReport, Index, StoredArticle, WriteStats, Writer, WriterOptions};
 pub use search::{Hit, SearchRequest, SearchResults, Snippet, Sort};

@@ -111,6 +111,15 @@ pub struct Writer<'a> {
     last_origin: Option<(PathBuf, String)>,
 }
 
+impl std::fmt::Debug for Writer<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Writer")
+            .field("index", &self.index)
+            .field("stats", &self.stats)
+            .finish_non_exhaustive()
+    }
+}
+
 impl<'a> Writer<'a> {
     pub(crate) fn new(index: &'a Index, options: WriterOptions) -> Result<Writer<'a>> {
         let (threads, memory) = options.normalised();
@@ -124,22 +133,32 @@ impl<'a> Writer<'a> {
             // merge.
             .num_merge_threads(1)
             .build();
+        let here = index.path.as_deref();
         let inner = index
             .inner
             .writer_with_options(options)
             .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => Error::IndexLocked {
+                tantivy::TantivyError::LockFailure(
+                    tantivy::directory::error::LockError::LockBusy,
+                    _,
+                ) => Error::IndexLocked {
                     path: index.path.clone().unwrap_or_default(),
                 },
-                e => Error::Tantivy(e),
+                e => Error::from(e).in_folder(here),
             })?;
         inner.set_merge_policy(Box::new(super::merges::CappedMerges::default()));
         // A writer killed before it committed leaves files behind (segments, deletions named
         // by the commit's number), and this writer would number its commit the same and fail
         // to write them: remove what the last commit does not use.
-        inner.garbage_collect_files().wait()?;
+        inner
+            .garbage_collect_files()
+            .wait()
+            .map_err(|e| Error::from(e).in_folder(here))?;
         // Read the committed state only now that we hold the lock: no one can change it.
-        index.reader.reload()?;
+        index
+            .reader
+            .reload()
+            .map_err(|e| Error::from(e).in_folder(here))?;
         // A brand-new index has no metadata yet; its first commit writes it.
         let (meta, meta_changed) = match index.committed_meta() {
             Ok(meta) => (meta, false),
@@ -161,9 +180,30 @@ impl<'a> Writer<'a> {
         })
     }
 
-    fn inner(&self) -> &IndexWriter<TantivyDocument> {
-        // Only `commit` and `drop` take it out, and both consume the writer.
-        self.inner.as_ref().expect("writer used after commit")
+    /// tantivy's writer; gone once a failure made this one discard its changes.
+    fn inner(&self) -> Result<&IndexWriter<TantivyDocument>> {
+        self.inner.as_ref().ok_or(Error::WriterFailed)
+    }
+
+    /// The error that stopped tantivy's writer, with the index left as it was committed.
+    ///
+    /// When an indexing thread fails (no space left, say), adding reports only that the
+    /// thread is gone; its own error comes with joining the threads, which preparing a commit
+    /// does. That commit is never made: the writer is discarded.
+    fn failed(&mut self, e: tantivy::TantivyError) -> Error {
+        let mut cause = e;
+        if let Some(mut inner) = self.inner.take() {
+            if let Err(real) = inner.prepare_commit() {
+                cause = real;
+            }
+            // Remove what the failed batch wrote, as dropping a writer does: space is short.
+            if inner.rollback().is_ok() {
+                let _ = inner.garbage_collect_files().wait();
+            }
+        }
+        Error::from(cause)
+            .in_folder(self.index.path.as_deref())
+            .not_committed()
     }
 
     fn id_term(&self, id: &str) -> Term {
@@ -237,12 +277,14 @@ impl<'a> Writer<'a> {
             self.stats.added += 1;
         }
         let doc = to_document(&self.index.fields, article, &from, hash, self.mentions);
-        let writer = self.inner();
+        let writer = self.inner()?;
         // A new id needs no delete: deletes cost a term lookup in every segment at commit.
         if existed {
             writer.delete_term(self.id_term(&article.id));
         }
-        writer.add_document(doc)?;
+        if let Err(e) = writer.add_document(doc) {
+            return Err(self.failed(e));
+        }
         Ok(())
     }
 
@@ -353,7 +395,7 @@ impl<'a> Writer<'a> {
             // longer in it.
             for id in self.committed.ids_from(&key)? {
                 if self.seen.insert(self.hasher.hash_one(&id)) {
-                    self.inner().delete_term(self.id_term(&id));
+                    self.inner()?.delete_term(self.id_term(&id));
                     deleted += 1;
                 }
             }
@@ -365,7 +407,7 @@ impl<'a> Writer<'a> {
     /// Deletes the article with this id; returns whether there was one.
     pub fn delete(&mut self, id: &str) -> Result<bool> {
         let existed = self.exists(id)?;
-        self.inner().delete_term(self.id_term(id));
+        self.inner()?.delete_term(self.id_term(id));
         if existed {
             self.stats.deleted += 1;
         }
@@ -375,10 +417,11 @@ impl<'a> Writer<'a> {
     }
 
     /// Deletes every article of a collection (the bundled corpus).
-    pub(crate) fn delete_collection(&mut self, collection: &str) {
+    pub(crate) fn delete_collection(&mut self, collection: &str) -> Result<()> {
         let term = Term::from_field_text(self.index.fields.collection, collection);
-        self.inner().delete_term(term);
+        self.inner()?.delete_term(term);
         self.cleared.push(collection.to_string());
+        Ok(())
     }
 
     pub(crate) fn set_bundled(&mut self, fingerprint: Option<String>) {
@@ -403,11 +446,36 @@ impl<'a> Writer<'a> {
         let Some(mut inner) = self.inner.take() else {
             return Ok(self.stats);
         };
-        let mut prepared = inner.prepare_commit()?;
+        let here = self.index.path.as_deref();
+        let mut prepared = match inner.prepare_commit() {
+            Ok(prepared) => prepared,
+            Err(e) => return Err(Error::from(e).in_folder(here).not_committed()),
+        };
         prepared.set_payload(&CommitMeta::current(self.meta.bundled.clone()).to_payload());
-        prepared.commit()?;
-        inner.wait_merging_threads()?;
-        self.index.reader.reload()?;
+        let opstamp = prepared.opstamp();
+        if let Err(e) = prepared.commit() {
+            let e = Error::from(e).in_folder(here);
+            // The commit may fail after its meta.json was renamed into place (syncing the
+            // folder, say): then it is made, if perhaps not yet durable, and saying the
+            // index is unchanged would be false.
+            let made = self
+                .index
+                .inner
+                .load_metas()
+                .is_ok_and(|m| m.opstamp == opstamp);
+            return Err(if made {
+                Error::AfterCommit(Box::new(e))
+            } else {
+                e.not_committed()
+            });
+        }
+        // The commit is made. A merge that fails (no space for the merged segment, say)
+        // leaves the segments as they were, which is no reason to report a failure.
+        let _ = inner.wait_merging_threads();
+        self.index
+            .reader
+            .reload()
+            .map_err(|e| Error::AfterCommit(Box::new(Error::from(e).in_folder(here))))?;
         Ok(self.stats)
     }
 
