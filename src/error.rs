@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::corpus::InputError;
 use crate::dates::{DateError, EmptyRangeError};
+use crate::index::storage;
 
 /// Everything that can go wrong in nachlese.
 #[derive(Debug, thiserror::Error)]
@@ -35,11 +36,9 @@ pub enum Error {
         /// Where the index was looked for.
         path: PathBuf,
     },
-    /// The folder holds an index nachlese cannot use as it is.
-    #[error(
-        "the index at {} {reason}; rebuild it: delete the folder and index the documents again",
-        .path.display()
-    )]
+    /// The folder holds an index nachlese cannot use as it is: one of another version, which
+    /// [`Index::upgrade`](crate::Index::upgrade) rebuilds from the articles it stores.
+    #[error("{}", crate::index::upgrade::incompatible_message(.path, .reason))]
     IncompatibleIndex {
         /// The index folder.
         path: PathBuf,
@@ -48,7 +47,7 @@ pub enum Error {
     },
     /// The index's files are damaged.
     #[error(
-        "the index at {} is damaged ({detail}); `nachlese check` tells more; rebuild it: delete the folder and index the documents again",
+        "the index at {} could not be read ({detail}); `nachlese check` tells whether it is damaged and what to do",
         .path.display()
     )]
     Damaged {
@@ -72,9 +71,89 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// The file system refused or failed an operation on the index's files: no permission,
+    /// a read-only file system, no space left, too many open files, a folder gone. Nothing
+    /// is damaged; the message says what to do.
+    #[error("{}", storage::describe(.path, *.access, .error))]
+    Storage {
+        /// The file or folder involved.
+        path: PathBuf,
+        /// Whether it was read or written.
+        access: Access,
+        /// The system's error.
+        error: std::io::Error,
+    },
+    /// A change failed before it was committed: the index holds what it held before.
+    #[error("{0}; nothing was committed, the index is unchanged")]
+    NotCommitted(Box<Error>),
+    /// A change was committed, but what followed failed (reading the index back, say).
+    #[error("the change was committed, but then: {0}")]
+    AfterCommit(Box<Error>),
+    /// A writer whose earlier failure discarded its changes was used again.
+    #[error("this index writer failed earlier and discarded its changes; open a new one")]
+    WriterFailed,
     /// An error inside the search engine.
     #[error("search engine error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    Tantivy(tantivy::TantivyError),
+}
+
+/// Whether a failed file operation read or wrote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Access {
+    /// Reading: opening, searching.
+    Read,
+    /// Writing: indexing, deleting, committing.
+    Write,
+}
+
+impl From<tantivy::TantivyError> for Error {
+    /// A file system problem becomes [`Error::Storage`], which says what happened in words;
+    /// anything else stays the search engine's error.
+    fn from(e: tantivy::TantivyError) -> Error {
+        match storage::io_error_in(&e) {
+            Some((access, path, error)) => Error::Storage {
+                path,
+                access,
+                error,
+            },
+            None => Error::Tantivy(e),
+        }
+    }
+}
+
+impl Error {
+    /// The error with a storage problem's path placed in `dir` (tantivy names files relative
+    /// to the index folder).
+    pub(crate) fn in_folder(self, dir: Option<&std::path::Path>) -> Error {
+        match (self, dir) {
+            (
+                Error::Storage {
+                    path,
+                    access,
+                    error,
+                },
+                Some(dir),
+            ) if path.is_relative() => Error::Storage {
+                path: if path.as_os_str().is_empty() {
+                    dir.to_path_buf()
+                } else {
+                    dir.join(path)
+                },
+                access,
+                error,
+            },
+            (e, _) => e,
+        }
+    }
+
+    /// The error marked as one that left the index unchanged.
+    pub(crate) fn not_committed(self) -> Error {
+        match self {
+            e @ Error::NotCommitted(_) => e,
+            e => Error::NotCommitted(Box::new(e)),
+        }
+    }
 }
 
 /// The library's result type.

@@ -57,6 +57,15 @@ pub enum Command {
     /// Verify an index: it opens, was written by this version, its files are intact and its
     /// counts add up. Says what to do when it is not sound (exit status 2).
     Check(JsonArg),
+    /// Rebuild an index written by another version of nachlese from the articles it stores
+    /// (no source file needed).
+    ///
+    /// Needed when nachlese refuses an index of an older analyzer or format. The new index is
+    /// built beside the old one, which stays until the new one is complete: interrupted at
+    /// any moment, the folder holds one of the two. Articles keep the files they came from,
+    /// so indexing those files again still skips the unchanged ones. An index that is current
+    /// already is left alone. (The default index upgrades itself on its next use.)
+    Upgrade(UpgradeArgs),
     /// Print one article.
     Show(ShowArgs),
     /// Count the articles, their date span and how many appeared each month.
@@ -187,6 +196,18 @@ pub struct IndexArgs {
     /// no longer hold them: the index then mirrors the files.
     #[arg(long)]
     pub prune: bool,
+}
+
+/// Arguments of `upgrade`.
+#[derive(Debug, clap::Args)]
+pub struct UpgradeArgs {
+    /// Print a JSON report for scripts.
+    #[arg(long)]
+    pub json: bool,
+
+    /// No progress bar (there is none anyway when standard error is not a terminal).
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }
 
 /// Arguments of `delete`.

@@ -1,10 +1,10 @@
-//! The progress bar of `index`: on a terminal only, with rate and time left.
+//! The progress bar of `index` and `upgrade`: on a terminal only, with rate and time left.
 
 use std::io::IsTerminal;
 use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use nachlese::index::Progress;
+use nachlese::index::{Progress, UpgradeProgress};
 
 /// A progress bar over `total` input bytes (a spinner if unknown), or nothing when standard
 /// error is no terminal or `quiet` is set.
@@ -30,6 +30,29 @@ impl Bar {
         }
         bar.enable_steady_tick(Duration::from_millis(200));
         Bar(Some(bar))
+    }
+
+    /// A progress bar over the articles `upgrade` carries over (their number comes with the
+    /// first [`upgrade`](Bar::upgrade)), or nothing as for [`new`](Bar::new).
+    pub fn articles(quiet: bool) -> Bar {
+        if quiet || !std::io::stderr().is_terminal() {
+            return Bar(None);
+        }
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+        let template = "{bar:30} {pos}/{len} articles · {msg}{per_sec} · {eta} left";
+        if let Ok(style) = ProgressStyle::with_template(template) {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Bar(Some(bar))
+    }
+
+    /// Shows how far an upgrade has come.
+    pub fn upgrade(&self, p: UpgradeProgress) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(p.total);
+            bar.set_position(p.articles);
+        }
     }
 
     /// Shows how far indexing has come.

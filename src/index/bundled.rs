@@ -27,19 +27,24 @@ impl Index {
     /// and bringing it up to date when the bundled corpus has changed.
     ///
     /// Articles added to it with a [`Writer`](super::Writer) stay when the bundled corpus is
-    /// refreshed. An index from an incompatible version of nachlese is rebuilt if it holds
-    /// nothing but the bundled corpus.
+    /// refreshed. An index from another version of nachlese is
+    /// [upgraded](Index::upgrade), keeping them too; one that cannot be upgraded is rebuilt
+    /// if it holds nothing but the bundled corpus.
     pub fn open_bundled(dir: &Path) -> Result<Index> {
-        if !exists(dir) {
+        // An upgrade killed between its renames left the index beside `dir`.
+        if !super::upgrade::recover(dir) {
             build_fresh(dir)?;
         }
         let index = match Index::open(dir) {
-            Err(Error::IncompatibleIndex { .. }) if holds_only_bundled(dir) => {
-                std::fs::remove_dir_all(dir).map_err(|source| Error::Io {
-                    path: dir.to_path_buf(),
-                    source,
-                })?;
-                build_fresh(dir)?;
+            Err(Error::IncompatibleIndex { .. }) => {
+                match upgrade(dir) {
+                    Ok(()) => {}
+                    Err(_) if holds_only_bundled(dir) => {
+                        std::fs::remove_dir_all(dir).map_err(super::write_error(dir))?;
+                        build_fresh(dir)?;
+                    }
+                    Err(e) => return Err(e),
+                }
                 Index::open(dir)?
             }
             other => other?,
@@ -51,12 +56,31 @@ impl Index {
     }
 }
 
+/// Upgrades the index in `dir`, waiting for another process that is writing to it (or
+/// upgrading it too).
+fn upgrade(dir: &Path) -> Result<()> {
+    let started = Instant::now();
+    loop {
+        match Index::upgrade(dir, |_| {}) {
+            Ok(_) => return Ok(()),
+            Err(Error::IndexLocked { .. }) if started.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// Builds the index beside `dir` and moves it into place, so that no one ever sees a half-built
 /// index, and two processes starting at once do not both build into the same folder.
 fn build_fresh(dir: &Path) -> Result<()> {
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
+        move |error| Error::Storage {
+            path,
+            access: crate::Access::Write,
+            error,
+        }
     };
     let parent = dir.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(io(parent))?;
@@ -100,7 +124,7 @@ fn sync(index: &Index) -> Result<()> {
     if index.committed_meta()?.bundled.as_deref() == Some(bundled::fingerprint()) {
         return Ok(());
     }
-    writer.delete_collection(BUNDLED);
+    writer.delete_collection(BUNDLED)?;
     for doc in bundled::documents() {
         let doc = doc?;
         let origin = doc.origin.path.to_string_lossy();

@@ -4,10 +4,15 @@ mod bundled;
 mod check;
 mod committed;
 mod document;
+#[cfg(test)]
+mod faults;
+mod folder;
 mod merges;
 mod meta;
 pub(crate) mod schema;
 mod stats;
+pub(crate) mod storage;
+pub(crate) mod upgrade;
 mod writer;
 
 use std::path::{Path, PathBuf};
@@ -23,10 +28,12 @@ pub use check::CheckReport;
 pub use document::StoredArticle;
 pub(crate) use document::from_document;
 pub use stats::{MonthCount, Stats};
+pub use upgrade::{SkippedArticle, UpgradeProgress, UpgradeReport};
 pub use writer::{Progress, WriteStats, Writer, WriterOptions};
 
 use crate::analysis;
 use crate::{Error, Result};
+use folder::Folder;
 use meta::CommitMeta;
 use schema::Fields;
 
@@ -65,10 +72,12 @@ impl std::fmt::Debug for Index {
     }
 }
 
-fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Io {
+/// A failed file operation on `path` that wrote (or tried to).
+pub(crate) fn write_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |error| Error::Storage {
         path: path.to_path_buf(),
-        source,
+        access: crate::Access::Write,
+        error,
     }
 }
 
@@ -87,8 +96,11 @@ impl Index {
                 reason: "already exists".into(),
             });
         }
-        std::fs::create_dir_all(dir).map_err(io_error(dir))?;
-        let inner = builder().create_in_dir(dir)?;
+        std::fs::create_dir_all(dir).map_err(write_error(dir))?;
+        let folder = Folder::open(dir).map_err(|e| Error::from(tantivy::TantivyError::from(e)))?;
+        let inner = builder()
+            .open_or_create(folder)
+            .map_err(|e| Error::from(e).in_folder(Some(dir)))?;
         Index::initialise(inner, Some(dir.to_path_buf()))
     }
 
@@ -114,11 +126,33 @@ impl Index {
     ///
     /// Safe while another process writes to the index: the last commit is opened, whole.
     pub fn open(dir: &Path) -> Result<Index> {
-        if !exists(dir) {
-            return Err(Error::NoIndex {
-                path: dir.to_path_buf(),
-            });
+        match std::fs::metadata(dir.join("meta.json")) {
+            Ok(m) if m.is_file() => {}
+            // A folder this user may not enter hides an index as well as holding none.
+            Err(error) if error.kind() == std::io::ErrorKind::PermissionDenied => {
+                return Err(Error::Storage {
+                    path: dir.to_path_buf(),
+                    access: crate::Access::Read,
+                    error,
+                });
+            }
+            // An upgrade killed between its two renames left the index beside `dir`.
+            _ if upgrade::recover(dir) => {}
+            _ => {
+                return Err(Error::NoIndex {
+                    path: dir.to_path_buf(),
+                });
+            }
         }
+        Index::open_in(dir, &|| Ok(Box::new(Folder::open(dir)?)))
+    }
+
+    /// [`open`](Index::open) with the index's folder read and written through the
+    /// directory `directory` makes (anew for each attempt): tests put faults in it.
+    pub(crate) fn open_in(
+        dir: &Path,
+        directory: &dyn Fn() -> tantivy::Result<Box<dyn Directory>>,
+    ) -> Result<Index> {
         let incompatible = |reason: String| Error::IncompatibleIndex {
             path: dir.to_path_buf(),
             reason,
@@ -129,13 +163,19 @@ impl Index {
         // commit is read.
         let mut attempt = 0;
         let (inner, reader) = loop {
-            match open_commit(dir) {
+            match open_commit(directory) {
                 Ok(opened) => break opened,
                 Err(e) if vanished(&e) && attempt < OPEN_ATTEMPTS => {
                     attempt += 1;
                     std::thread::sleep(std::time::Duration::from_millis(5 << attempt));
                 }
-                Err(e) => return Err(incompatible(format!("cannot be opened ({e})"))),
+                Err(e) => {
+                    return Err(match Error::from(e) {
+                        e @ Error::Storage { .. } => e.in_folder(Some(dir)),
+                        Error::Tantivy(e) => incompatible(format!("cannot be opened ({e})")),
+                        e => e,
+                    });
+                }
             }
         };
         if inner.schema() != schema::build() {
@@ -155,7 +195,7 @@ impl Index {
 
     /// Opens the index in `dir`, or creates it if there is none.
     pub fn open_or_create(dir: &Path) -> Result<Index> {
-        if exists(dir) {
+        if upgrade::recover(dir) {
             Index::open(dir)
         } else {
             Index::create(dir)
@@ -278,9 +318,11 @@ impl Index {
 /// vanished.
 const OPEN_ATTEMPTS: u32 = 6;
 
-/// Opens the last commit in `dir`: the index and a reader of it.
-fn open_commit(dir: &Path) -> tantivy::Result<(tantivy::Index, IndexReader)> {
-    let inner = tantivy::Index::open_in_dir(dir)?;
+/// Opens the last commit in the folder `directory` makes: the index and a reader of it.
+fn open_commit(
+    directory: &dyn Fn() -> tantivy::Result<Box<dyn Directory>>,
+) -> tantivy::Result<(tantivy::Index, IndexReader)> {
+    let inner = tantivy::Index::open(directory()?)?;
     analysis::register(inner.tokenizers());
     let reader = reader(&inner)?;
     Ok((inner, reader))
