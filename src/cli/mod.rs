@@ -2,6 +2,7 @@
 
 mod args;
 mod human;
+mod interrupt;
 mod json;
 mod progress;
 mod style;
@@ -18,7 +19,7 @@ use nachlese::{
 pub use args::Args;
 use args::{
     AnalyzeArgs, Command, DateArgs, DatesArgs, DeleteArgs, IndexArgs, JsonArg, SearchArgs,
-    ShowArgs, SortArg, TimelineArgs,
+    ShowArgs, SortArg, TimelineArgs, UpgradeArgs,
 };
 use style::Style;
 
@@ -36,6 +37,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Index(a) => index_paths(index, a)?,
         Command::Delete(a) => delete(index, a)?,
         Command::Check(a) => check(index, a)?,
+        Command::Upgrade(a) => upgrade(index, a)?,
         Command::Show(a) => show(index, &style, a)?,
         Command::Stats(a) => stats(index, &style, a)?,
         Command::Analyze(a) => analyze(index, &style, a)?,
@@ -150,6 +152,7 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
         Some(dir) => Index::open_or_create(dir)?,
         None => open(None)?,
     };
+    interrupt::end_before_commit();
     let defaults = WriterOptions::default();
     let mut writer = index.writer_with(WriterOptions {
         threads: a.threads.map_or(defaults.threads, usize::from),
@@ -189,9 +192,13 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
     if let Err(e) = read {
         bar.clear();
         drop(writer);
+        if matches!(e, nachlese::Error::NotCommitted(_)) {
+            return Err(e.into());
+        }
         bail!("{e}\nnothing was indexed; the index is unchanged");
     }
     bar.finishing("committing and merging");
+    interrupt::committing();
     let stats = writer.commit();
     bar.clear();
     let stats = stats?;
@@ -224,11 +231,16 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
         }
         eprintln!("{msg}; the index holds {documents} article(s)");
     }
+    if interrupt::came_during_commit() {
+        eprintln!("nachlese: interrupted while committing; the commit was completed first");
+        return Ok(interrupt::INTERRUPTED);
+    }
     Ok(if rejections == 0 { FOUND } else { NOT_FOUND })
 }
 
 fn delete(dir: Option<&std::path::Path>, a: DeleteArgs) -> Result<u8> {
     let index = open(dir)?;
+    interrupt::end_before_commit();
     let mut writer = index.writer()?;
     let mut missing = Vec::new();
     for id in &a.ids {
@@ -236,6 +248,7 @@ fn delete(dir: Option<&std::path::Path>, a: DeleteArgs) -> Result<u8> {
             missing.push(id.as_str());
         }
     }
+    interrupt::committing();
     let stats = writer.commit()?;
     let documents = index.len();
     if a.json {
@@ -265,6 +278,59 @@ fn check(dir: Option<&std::path::Path>, a: JsonArg) -> Result<u8> {
         out.flush()?;
     }
     Ok(if report.is_sound() { FOUND } else { UNSOUND })
+}
+
+fn upgrade(dir: Option<&std::path::Path>, a: UpgradeArgs) -> Result<u8> {
+    let dir = match dir {
+        Some(dir) => dir.to_path_buf(),
+        None => nachlese::index::default_dir()
+            .context("no cache folder for the default index; choose one with --index DIR")?,
+    };
+    let bar = progress::Bar::articles(a.quiet);
+    // Until the new index is committed and put in place, the old one is untouched.
+    interrupt::end_before_commit();
+    let report = Index::upgrade(&dir, |p| {
+        if p.articles == p.total {
+            interrupt::committing();
+            bar.finishing("committing · ");
+        }
+        bar.upgrade(p);
+    });
+    bar.clear();
+    let report = report?;
+    for s in &report.skipped {
+        eprintln!("nachlese: could not carry over {:?}: {}", s.id, s.reason);
+    }
+    if a.json {
+        print_json(&serde_json::to_value(&report)?)?;
+    } else if report.upgraded {
+        let from = match (report.from_format, report.from_analyzer) {
+            (0, 0) => "an unknown version".to_string(),
+            (format, analyzer) => format!("format {format}, analyzer version {analyzer}"),
+        };
+        let mut msg = format!(
+            "upgraded the index at {} from {from}: carried over {} article(s)",
+            dir.display(),
+            report.articles
+        );
+        if !report.skipped.is_empty() {
+            msg.push_str(&format!(
+                "; skipped {} unusable one(s)",
+                report.skipped.len()
+            ));
+        }
+        eprintln!("{msg}");
+    } else {
+        eprintln!(
+            "the index at {} is current already; nothing to do",
+            dir.display()
+        );
+    }
+    Ok(if report.skipped.is_empty() {
+        FOUND
+    } else {
+        NOT_FOUND
+    })
 }
 
 fn dates(style: &Style, a: DatesArgs) -> Result<u8> {
