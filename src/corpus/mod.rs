@@ -53,6 +53,7 @@ mod article;
 pub mod bundled;
 mod error;
 mod files;
+pub mod html;
 mod json;
 mod markdown;
 
