@@ -59,9 +59,17 @@ pub fn extract(bytes: &[u8], hints: Hints<'_>) -> Page {
             .next()
             .map(|t| t.text().collect::<String>().trim().to_string())
     });
+    // A first approximation, until the main text is told from the rest: every paragraph.
+    let body = scraper::Selector::parse("p").ok().map(|s| {
+        doc.select(&s)
+            .map(|p| p.text().collect::<String>().trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    });
     Page {
         title,
-        body: None,
+        body: body.filter(|b| !b.is_empty()),
         date: date::publication_date(&doc, hints.url),
         url: hints.url.map(str::to_string),
         ..Page::default()
