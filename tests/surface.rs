@@ -40,7 +40,14 @@ fn ci_runs_exactly_the_readmes_test_command() {
             !l.is_empty() && !l.starts_with('#') && !l.starts_with("set ") && !l.starts_with("cd ")
         })
         .collect();
-    assert_eq!(ci_commands, [commands[1].as_str()]);
+    // Installing the system packages the tests need may come first; the tests run exactly
+    // as the README says, once, at the end.
+    assert_eq!(ci_commands.last(), Some(&commands[1].as_str()), "{ci_commands:?}");
+    assert_eq!(
+        ci_commands.iter().filter(|l| l.contains("cargo")).count(),
+        1,
+        "{ci_commands:?}"
+    );
     assert!(
         ci.contains("set -e"),
         ".ci/run must fail when the command fails"
