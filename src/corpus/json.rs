@@ -87,7 +87,11 @@ pub(crate) const MAX_LINE_BYTES: usize = super::MAX_ARTICLE_BYTES;
 
 /// Reads up to and including the next `\n` into `buf`, keeping at most `max` bytes of it (the
 /// rest is read and dropped). Returns how many bytes the line had.
-fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<usize> {
+pub(crate) fn read_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<usize> {
     let mut total = 0;
     loop {
         let available = match reader.fill_buf() {

@@ -52,14 +52,20 @@
 mod article;
 pub mod bundled;
 mod error;
+pub mod feed;
 mod files;
 pub mod html;
+mod http;
 mod json;
 mod markdown;
+pub mod page;
+pub mod warc;
 
 use std::fs::File;
 use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use article::{Article, MAX_ID_BYTES};
 
@@ -70,6 +76,10 @@ pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
 /// The largest `.md` or `.json` file nachlese reads (they are read whole; JSON Lines files
 /// are streamed and may be of any size).
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// The largest web page nachlese reads (an `.html` file, unzipped, or a WARC record, and
+/// its HTTP body decoded), in bytes.
+pub const MAX_PAGE_BYTES: u64 = 32 << 20;
 pub use error::{InputError, InputErrorKind};
 pub use files::{Format, STDIN};
 
@@ -161,6 +171,7 @@ fn read_whole(path: &Path, format: Format) -> Vec<Result<Document, InputError>> 
     };
     match format {
         Format::Markdown => vec![markdown::parse(path, &text)],
+        _ if feed::is_json_feed(&text) => feed::parse(path, text.as_bytes()),
         _ => json::parse_json(path, &text),
     }
 }
@@ -244,7 +255,11 @@ enum Current {
     Idle,
     List(std::vec::IntoIter<Result<Document, InputError>>),
     Lines(LineReader),
+    /// A file streamed by another reader, with the bytes read from the file so far.
+    Stream(Stream, Arc<AtomicU64>),
 }
+
+type Stream = Box<dyn Iterator<Item = Result<Document, InputError>> + Send>;
 
 impl Documents {
     /// Reads the given paths (`-` is JSON Lines from standard input).
@@ -278,6 +293,7 @@ impl Documents {
     pub fn bytes_read(&self) -> u64 {
         match &self.current {
             Current::Lines(lines) => self.bytes_before + lines.bytes,
+            Current::Stream(_, bytes) => self.bytes_before + bytes.load(Ordering::Relaxed),
             _ => self.bytes_before,
         }
     }
@@ -302,6 +318,7 @@ impl Iterator for Documents {
                 Current::Idle => None,
                 Current::List(items) => items.next(),
                 Current::Lines(lines) => lines.next(),
+                Current::Stream(items, _) => items.next(),
             };
             if let Some(mut next) = next {
                 if let Ok(doc) = &mut next {
@@ -309,8 +326,10 @@ impl Iterator for Documents {
                 }
                 return Some(next);
             }
-            if let Current::Lines(lines) = &self.current {
-                self.bytes_before += lines.bytes;
+            match &self.current {
+                Current::Lines(lines) => self.bytes_before += lines.bytes,
+                Current::Stream(_, bytes) => self.bytes_before += bytes.load(Ordering::Relaxed),
+                _ => {}
             }
             self.current = Current::Idle;
             let file = match self.files.next()? {
@@ -343,9 +362,21 @@ impl Iterator for Documents {
                     Ok(lines) => Current::Lines(lines),
                     Err(e) => return Some(Err(e)),
                 },
+                Ok((path, Format::Warc)) => {
+                    let bytes = Arc::new(AtomicU64::new(0));
+                    match warc::open(&path, bytes.clone()) {
+                        Ok(records) => Current::Stream(Box::new(records), bytes),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
                 Ok((path, format)) => {
                     self.bytes_before += std::fs::metadata(&path).map_or(0, |m| m.len());
-                    Current::List(read_whole(&path, format).into_iter())
+                    let docs = match format {
+                        Format::Html => page::read_file(&path),
+                        Format::Feed => feed::read_file(&path),
+                        _ => read_whole(&path, format),
+                    };
+                    Current::List(docs.into_iter())
                 }
             };
         }
