@@ -491,3 +491,152 @@ fn archives_library_reads_warc_from_any_reader() {
         std::fs::metadata(&path).unwrap().len()
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// news-please JSON, CSV and --map.
+
+/// An article as news-please writes it.
+fn news_please(
+    url: &str,
+    title: &str,
+    date: Option<&str>,
+    text: Option<&str>,
+) -> serde_json::Value {
+    serde_json::json!({
+        "authors": ["Anna Beispiel"],
+        "date_download": "2024-03-02 10:00:00",
+        "date_modify": null,
+        "date_publish": date,
+        "description": "Kurzfassung",
+        "filename": "x.json",
+        "image_url": null,
+        "language": "de",
+        "localpath": null,
+        "maintext": text,
+        "source_domain": "www.example.de",
+        "title": title,
+        "title_page": null,
+        "title_rss": null,
+        "url": url,
+    })
+}
+
+#[test]
+fn archives_news_please_json_is_read_as_it_is() {
+    let env = Env::new();
+    let a = news_please(
+        "https://www.example.de/a",
+        "Tarifeinigung bei der Lufthansa",
+        Some("2024-03-01 18:45:00"),
+        Some("Die Piloten bekommen mehr Geld.\n\nDer Streik ist abgewendet."),
+    );
+    env.write("np/a.json", a.to_string());
+    let b = news_please("https://www.example.de/b", "Leer", Some("2024-03-01"), None);
+    let c = news_please(
+        "https://www.example.de/c",
+        "Hochwasser an der Ahr",
+        None,
+        Some("Pegel steigen."),
+    );
+    env.write("np/bc.jsonl", format!("{b}\n{c}\n"));
+    refused(
+        &env,
+        &["np"],
+        "bc.jsonl:1: missing `maintext` (for the field `body`)",
+    );
+    let err = kept_going(
+        &env,
+        &["np"],
+        "bc.jsonl:2: missing `date_publish` or `date_modify` (for the field `date`)",
+    );
+    assert_eq!(count(&env), 1, "{err}");
+    let shown = show(&env, "https://www.example.de/a");
+    assert_eq!(shown["title"], "Tarifeinigung bei der Lufthansa");
+    assert_eq!(shown["date"], "2024-03-01T18:45:00Z");
+    assert_eq!(shown["source"], "www.example.de");
+    assert_eq!(shown["url"], "https://www.example.de/a");
+    assert_eq!(shown["language"], "de");
+    assert_eq!(env.ids(&["Piloten"]), ["https://www.example.de/a"]);
+}
+
+#[test]
+fn archives_csv_and_map() {
+    let env = Env::new();
+    env.write(
+        "artikel.csv",
+        "link,headline,published,text,rubrik\n\
+         https://example.de/1,Die Bahn streikt,2024-01-10,\"Ab Mittwoch stehen die Züge, sagt die GDL.\",\"Verkehr,Arbeit\"\n\
+         https://example.de/2,Zu wenig Felder,2024-01-11\n\
+         https://example.de/3,Schnee in München,2024-01-12,\"Der Flughafen\nstellt den Betrieb ein.\",Wetter\n",
+    );
+    // Without a map, the columns are not the article's fields.
+    refused(
+        &env,
+        &["artikel.csv"],
+        "artikel.csv:2: missing required field `id`",
+    );
+    let map = "id=link,title=headline,date=published,body=text,tags=rubrik";
+    refused(
+        &env,
+        &["--map", map, "artikel.csv"],
+        "artikel.csv:3: malformed CSV: this row has 3 field(s), the header 5",
+    );
+    kept_going(&env, &["--map", map, "artikel.csv"], "artikel.csv:3");
+    assert_eq!(count(&env), 2);
+    let one = show(&env, "https://example.de/1");
+    assert_eq!(one["title"], "Die Bahn streikt");
+    assert_eq!(one["tags"], serde_json::json!(["Verkehr", "Arbeit"]));
+    assert_eq!(env.ids(&["Flughafen"]), ["https://example.de/3"]);
+
+    // The same map reads JSON Lines of that shape, nested keys with dots.
+    env.write(
+        "feed.jsonl",
+        "{\"link\":\"https://example.de/4\",\"headline\":\"Wahl in Thüringen\",\
+         \"meta\":{\"published\":\"2024-09-01T18:00:00+02:00\"},\"text\":\"Die Stimmen werden gezählt.\"}\n",
+    );
+    env.on_index(&[
+        "index",
+        "--map",
+        "id=link,title=headline,date=meta.published,body=text",
+        "feed.jsonl",
+    ])
+    .assert()
+    .success();
+    assert_eq!(
+        show(&env, "https://example.de/4")["date"],
+        "2024-09-01T16:00:00Z"
+    );
+
+    // A map that names no field is refused before anything is read.
+    let out = env
+        .on_index(&["index", "--map", "text=body", "feed.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("unknown field `text`"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn archives_library_field_maps() {
+    let map: nachlese::corpus::FieldMap = "body=maintext,date=date_publish".parse().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.jsonl"),
+        "{\"id\":\"a\",\"title\":\"T\",\"date_publish\":\"2024-01-01\",\"maintext\":\"Text\"}\n",
+    )
+    .unwrap();
+    let docs: Vec<_> = nachlese::corpus::Documents::new([dir.path().to_path_buf()])
+        .map_fields(map.clone())
+        .collect();
+    assert_eq!(docs[0].as_ref().unwrap().article.body, "Text");
+    let index = nachlese::Index::create_in_ram().unwrap();
+    let mut writer = index.writer().unwrap();
+    writer.map_fields(map);
+    writer.add_paths([dir.path().to_path_buf()], Err).unwrap();
+    writer.commit().unwrap();
+    assert_eq!(index.len(), 1);
+}

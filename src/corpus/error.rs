@@ -94,6 +94,24 @@ pub enum InputErrorKind {
         /// The limit, in bytes.
         limit: u64,
     },
+    /// A required field is absent under the keys a field map names for it.
+    #[error("missing `{keys}` (for the field `{field}`)")]
+    MissingKey {
+        /// The article's field.
+        field: &'static str,
+        /// The keys (or columns) looked for.
+        keys: String,
+    },
+    /// A key a field map names holds something unusable.
+    #[error("`{key}` (for the field `{field}`) {problem}")]
+    InvalidKey {
+        /// The article's field.
+        field: &'static str,
+        /// The key (or column).
+        key: String,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
     /// A web page (or a WARC response) in which no article text was found: an index page,
     /// an error page, a page of links.
     #[error("no article found in the page")]

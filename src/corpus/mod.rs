@@ -51,8 +51,10 @@
 
 mod article;
 pub mod bundled;
+mod csv;
 mod error;
 pub mod feed;
+mod fields;
 mod files;
 pub mod html;
 mod http;
@@ -80,7 +82,9 @@ pub const MAX_FILE_BYTES: u64 = 256 << 20;
 /// The largest web page nachlese reads (an `.html` file, unzipped, or a WARC record, and
 /// its HTTP body decoded), in bytes.
 pub const MAX_PAGE_BYTES: u64 = 32 << 20;
+pub use csv::read_csv;
 pub use error::{InputError, InputErrorKind};
+pub use fields::{FIELDS, FieldMap, FieldMapError};
 pub use files::{Format, STDIN};
 
 use files::Files;
@@ -128,7 +132,11 @@ pub fn file_stamp(meta: &std::fs::Metadata) -> u64 {
     xxhash_rust::xxh3::xxh3_64(&parts).max(1)
 }
 
-fn read_whole(path: &Path, format: Format) -> Vec<Result<Document, InputError>> {
+fn read_whole(
+    path: &Path,
+    format: Format,
+    map: Option<&FieldMap>,
+) -> Vec<Result<Document, InputError>> {
     let too_large = |bytes| {
         let kind = InputErrorKind::TooLarge {
             bytes,
@@ -172,13 +180,13 @@ fn read_whole(path: &Path, format: Format) -> Vec<Result<Document, InputError>> 
     match format {
         Format::Markdown => vec![markdown::parse(path, &text)],
         _ if feed::is_json_feed(&text) => feed::parse(path, text.as_bytes()),
-        _ => json::parse_json(path, &text),
+        _ => json::parse_json(path, &text, map),
     }
 }
 
 type LineReader = JsonLines<Box<dyn io::BufRead + Send>>;
 
-fn open_lines(path: &Path) -> Result<LineReader, InputError> {
+fn open_lines(path: &Path, map: Option<Arc<FieldMap>>) -> Result<LineReader, InputError> {
     let reader: Box<dyn io::BufRead + Send> = if path.as_os_str() == STDIN {
         Box::new(BufReader::new(io::stdin()))
     } else {
@@ -186,7 +194,7 @@ fn open_lines(path: &Path) -> Result<LineReader, InputError> {
             File::open(path).map_err(|e| InputError::new(path, None, InputErrorKind::Io(e)))?;
         Box::new(BufReader::with_capacity(1 << 16, file))
     };
-    Ok(JsonLines::new(path.to_path_buf(), reader))
+    Ok(JsonLines::new(path.to_path_buf(), reader).with_map(map))
 }
 
 /// Parses the text of one corpus-format (`.md`) file; `path` is only used in errors and
@@ -209,7 +217,7 @@ pub fn parse_markdown(path: &Path, text: &str) -> Result<Document, InputError> {
 /// assert_eq!(docs[1].as_ref().unwrap_err().to_string(), "a.json:1: missing required field `title`");
 /// ```
 pub fn parse_json(path: &Path, text: &str) -> Vec<Result<Document, InputError>> {
-    json::parse_json(path, text)
+    json::parse_json(path, text, None)
 }
 
 /// Reads JSON Lines from `reader` one article at a time, as from a `.jsonl` file named
@@ -246,6 +254,7 @@ pub struct Documents {
     bytes_before: u64,
     unchanged: Option<Box<UnchangedFn>>,
     skipped: u64,
+    map: Option<Arc<FieldMap>>,
 }
 
 /// Says whether a file (path, stamp) is unchanged since it was indexed.
@@ -271,7 +280,14 @@ impl Documents {
             bytes_before: 0,
             unchanged: None,
             skipped: 0,
+            map: None,
         }
+    }
+
+    /// Reads the fields of JSON, JSON Lines and CSV records where `map` says.
+    pub fn map_fields(mut self, map: FieldMap) -> Documents {
+        self.map = Some(Arc::new(map));
+        self
     }
 
     /// Skips every file for which `unchanged(path, stamp)` says it has not changed since it
@@ -358,10 +374,17 @@ impl Iterator for Documents {
             };
             self.current = match file {
                 Err(e) => return Some(Err(e)),
-                Ok((path, Format::JsonLines)) => match open_lines(&path) {
+                Ok((path, Format::JsonLines)) => match open_lines(&path, self.map.clone()) {
                     Ok(lines) => Current::Lines(lines),
                     Err(e) => return Some(Err(e)),
                 },
+                Ok((path, Format::Csv)) => {
+                    let bytes = Arc::new(AtomicU64::new(0));
+                    match csv::open(&path, self.map.clone(), bytes.clone()) {
+                        Ok(rows) => Current::Stream(Box::new(rows), bytes),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
                 Ok((path, Format::Warc)) => {
                     let bytes = Arc::new(AtomicU64::new(0));
                     match warc::open(&path, bytes.clone()) {
@@ -374,7 +397,7 @@ impl Iterator for Documents {
                     let docs = match format {
                         Format::Html => page::read_file(&path),
                         Format::Feed => feed::read_file(&path),
-                        _ => read_whole(&path, format),
+                        _ => read_whole(&path, format, self.map.as_deref()),
                     };
                     Current::List(docs.into_iter())
                 }
