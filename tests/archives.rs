@@ -226,7 +226,7 @@ fn archives_warc_gz_pages_are_indexed_searched_and_shown() {
     let env = Env::new();
     env.write("crawl/CC-NEWS-20240116.warc.gz", warc_gz(&crawl()));
     // The archive page has no article: an error unless --keep-going.
-    refused(&env, &["crawl"], &format!("record at byte"));
+    refused(&env, &["crawl"], "record at byte");
     let err = kept_going(&env, &["crawl"], "no article found in the page");
     assert!(err.contains(ARCHIV), "{err}");
     assert_eq!(count(&env), 2, "{err}");
@@ -383,7 +383,7 @@ fn archives_html_files_are_pages() {
             .assert()
             .success();
         let id = format!("file:{}", std::path::absolute(&path).unwrap().display());
-        assert_eq!(env.ids(&["Bundestagswahl"]), [id.clone()]);
+        assert_eq!(env.ids(&["Bundestagswahl"]), std::slice::from_ref(&id));
         assert_eq!(show(&env, &id)["title"], "Ohne Datum");
     } else {
         refused(&env, &["datiert.html.gz"], "no publication date found");

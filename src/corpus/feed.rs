@@ -13,7 +13,7 @@
 //!   text: HTML is turned into paragraphs separated by blank lines. An item may have none.
 //! * **source**: the feed's title; **url**: the link; **tags**: the item's categories;
 //!   **language**: the item's, else the feed's. Authors are not kept: an
-//!   [`Article`](super::Article) has no field for them.
+//!   [`Article`] has no field for them.
 //!
 //! Errors about an item name its position in the feed (`item 3`) and its link or id.
 

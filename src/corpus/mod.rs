@@ -2,7 +2,7 @@
 //!
 //! # Formats
 //!
-//! nachlese reads three formats, chosen by the file's extension:
+//! nachlese reads these formats, chosen by the file's extension:
 //!
 //! * **`.md`**, the corpus format: one article per file, TOML front matter between two
 //!   `+++` lines, then the text.
@@ -24,11 +24,25 @@
 //! * **`.jsonl`** / **`.ndjson`**: one article object per line (`-` reads them from standard
 //!   input). Objects have the keys `id`, `title`, `date`, `body` and optionally `source`,
 //!   `url`, `tags` (an array of strings) and `language`; other keys are ignored.
+//! * **`.csv`**: a header row naming those fields, then one article per row ([`read_csv`]).
+//! * **news-please's JSON** (`title`, `maintext`, `date_publish`, `url`, `source_domain`,
+//!   ...), in `.json` and `.jsonl` files, is told by its keys (a `maintext` and no `body`)
+//!   and read as it is: [`FieldMap::news_please`].
+//! * Records of any other shape, in JSON, JSON Lines and CSV, are read with a [`FieldMap`]
+//!   naming where each field is ([`Documents::map_fields`], `nachlese index --map`).
+//! * **Web pages**, `.html`, `.htm`, `.xhtml`, and gzipped (`.html.gz`): one article each,
+//!   read out of the HTML; a page without article text or publication date is an error
+//!   ([`page`]).
+//! * **Web archives**, `.warc` and `.warc.gz` (WARC 1.0 and 1.1, as Common Crawl's CC-NEWS
+//!   writes them): every HTML page fetched is an article, streamed one record at a time
+//!   ([`warc`]).
+//! * **Feeds**: RSS, Atom (`.rss`, `.atom`, `.xml`) and JSON Feed (`.json` files whose
+//!   `version` names jsonfeed.org): one article per item ([`feed`]).
 //!
 //! `id`, `title`, `date` and `body` are required; `body` may be empty. Dates are RFC 3339
 //! (`2024-02-20T07:30:00+09:00`) or `YYYY-MM-DD`; a time without offset is UTC
 //! ([`crate::dates::parse_timestamp`]). Files are UTF-8 (a byte order mark is skipped,
-//! CRLF line ends are fine).
+//! CRLF line ends are fine), except web pages and feeds, which say their encoding.
 //!
 //! Every problem is reported as an [`InputError`] naming the file and, where there is one,
 //! the line.

@@ -88,7 +88,7 @@ pub(crate) fn io_error(e: std::io::Error, gzipped: bool) -> InputErrorKind {
 /// ```
 /// use std::path::Path;
 ///
-/// let err = nachlese::corpus::page::parse(Path::new("leer.html"), b"<html><nav>Menü</nav></html>")
+/// let err = nachlese::corpus::page::parse(Path::new("leer.html"), b"<html><nav>Start</nav></html>")
 ///     .unwrap_err();
 /// assert_eq!(err.to_string(), "leer.html: no article found in the page");
 /// ```

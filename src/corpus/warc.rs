@@ -4,7 +4,7 @@
 //! Each `response` record whose HTTP status is 2xx and whose `Content-Type` is `text/html`
 //! or `application/xhtml+xml` is a page, its address the record's `WARC-Target-URI` and its
 //! charset the one the HTTP header names; chunked transfer coding and gzip or deflate
-//! content coding are undone ([`super::http`]). A page that gives no publication date is
+//! content coding are undone. A page that gives no publication date is
 //! dated by its HTTP `Last-Modified` header, else by the record's `WARC-Date`: **the day it
 //! was crawled**, which for news is usually the day it appeared or soon after. Other
 //! records (`warcinfo`, `request`, `metadata`, `revisit`, responses that are not HTML pages
