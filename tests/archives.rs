@@ -640,3 +640,46 @@ fn archives_library_field_maps() {
     writer.commit().unwrap();
     assert_eq!(index.len(), 1);
 }
+
+#[test]
+fn archives_oversized_warc_records_are_skipped_with_their_offset() {
+    let env = Env::new();
+    let mut records = crawl()[..3].to_vec();
+    let huge = vec![b' '; nachlese::corpus::MAX_PAGE_BYTES as usize + 1];
+    records.insert(
+        2,
+        record(
+            "response",
+            Some("https://www.example.de/riesig"),
+            "2024-01-16T08:00:00Z",
+            &http(&["Content-Type: text/html"], &huge),
+            None,
+        ),
+    );
+    let members: Vec<Vec<u8>> = records.iter().map(|r| gzip(r)).collect();
+    let offset: usize = members[..2].iter().map(Vec::len).sum();
+    env.write("gross.warc.gz", members.concat());
+    let says = format!(
+        "gross.warc.gz: record at byte {offset} (https://www.example.de/riesig): too large"
+    );
+    refused(&env, &["gross.warc.gz"], &says);
+    kept_going(&env, &["gross.warc.gz"], &says);
+    assert_eq!(env.ids(&["Panzerzug"]), [KIM]);
+}
+
+#[test]
+fn archives_formats_by_extension() {
+    use nachlese::corpus::Format;
+    let of = |p: &str| Format::of(Path::new(p));
+    assert_eq!(of("a.HTML"), Some(Format::Html));
+    assert_eq!(of("a.xhtml"), Some(Format::Html));
+    assert_eq!(of("a.htm.gz"), Some(Format::Html));
+    assert_eq!(of("CC-NEWS-20240116.warc.gz"), Some(Format::Warc));
+    assert_eq!(of("a.warc"), Some(Format::Warc));
+    assert_eq!(of("a.rss"), Some(Format::Feed));
+    assert_eq!(of("a.atom"), Some(Format::Feed));
+    assert_eq!(of("a.xml"), Some(Format::Feed));
+    assert_eq!(of("a.csv"), Some(Format::Csv));
+    assert_eq!(of("a.json.gz"), None);
+    assert_eq!(of("a.gz"), None);
+}

@@ -33,7 +33,8 @@ struct RowLimit<R> {
 
 impl<R: Read> Read for RowLimit<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let since = self.read.load(Ordering::Relaxed) - self.row_start.load(Ordering::Relaxed);
+        let since = (self.read.load(Ordering::Relaxed))
+            .saturating_sub(self.row_start.load(Ordering::Relaxed));
         if since > MAX_ROW_BYTES {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,

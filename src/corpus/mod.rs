@@ -118,7 +118,8 @@ pub struct Document {
 pub struct Origin {
     /// The file (`-` for standard input).
     pub path: PathBuf,
-    /// The 1-based line.
+    /// The 1-based line (of a WARC file: the record's number; of a feed: the item's; of a
+    /// web page: 1).
     pub line: usize,
     /// The file's [stamp](file_stamp) when it was read (0 where there is none: standard
     /// input, text parsed from memory).

@@ -56,7 +56,11 @@ type Source = BufReader<Counting<Box<dyn Read + Send>>>;
 
 /// Where the next unread byte of `source` is in the file.
 fn position(source: &Source) -> u64 {
-    source.get_ref().count.load(Ordering::Relaxed) - source.buffer().len() as u64
+    source
+        .get_ref()
+        .count
+        .load(Ordering::Relaxed)
+        .saturating_sub(source.buffer().len() as u64)
 }
 
 /// Concatenated gzip members, decoded, telling where the current one starts.
