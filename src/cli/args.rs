@@ -197,7 +197,7 @@ pub struct IndexArgs {
     /// body=maintext,date=date_publish,title=headline,id=link (several keys: date=a|b, the
     /// first present; dots reach into objects: date=meta.published). Fields: id, title,
     /// date, body, source, url, tags, language; the unnamed ones are read from their own
-    /// names. news-please's JSON is read without.
+    /// names. news-please's JSON needs no map
     #[arg(long, value_name = "FIELD=KEY,...")]
     pub map: Option<nachlese::corpus::FieldMap>,
 
