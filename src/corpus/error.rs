@@ -196,7 +196,7 @@ fn too_large(bytes: u64, limit: u64) -> String {
         format!("{:.1} MB", mb(bytes))
     };
     let what = if limit == super::MAX_FILE_BYTES {
-        "per .md, .json or feed file (use JSON Lines for more)"
+        "per .md or .json file or feed (use JSON Lines for more)"
     } else if limit == super::MAX_PAGE_BYTES {
         "per web page or WARC record"
     } else {
