@@ -226,6 +226,25 @@ mod tests {
     }
 
     #[test]
+    fn deflate_is_zlib_or_raw() {
+        use std::io::Read;
+        for raw_deflate in [false, true] {
+            let mut z = Vec::new();
+            let text = &b"<p>Gr\xc3\xbc\xc3\x9fe</p>"[..];
+            let _ = if raw_deflate {
+                flate2::read::DeflateEncoder::new(text, flate2::Compression::default())
+                    .read_to_end(&mut z)
+            } else {
+                flate2::read::ZlibEncoder::new(text, flate2::Compression::default())
+                    .read_to_end(&mut z)
+            };
+            let mut raw = b"HTTP/1.1 200 OK\r\nContent-Encoding: deflate\r\n\r\n".to_vec();
+            raw.extend(&z);
+            assert_eq!(parse(&raw, 100).unwrap().body, text, "raw: {raw_deflate}");
+        }
+    }
+
+    #[test]
     fn decoded_bodies_under_original_headers_are_kept() {
         let raw = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n<p>x</p>";
         assert_eq!(parse(raw, 100).unwrap().body, b"<p>x</p>");

@@ -257,7 +257,8 @@ pub fn read_json_lines<R: io::BufRead>(
 ///
 /// Folders are walked recursively in file-name order, following symlinks and skipping
 /// hidden entries and files of other types; a file named directly must be of a known
-/// [`Format`]. JSON Lines files are streamed, so memory stays bounded whatever their size.
+/// [`Format`]. JSON Lines, CSV and WARC files are streamed, so memory stays bounded whatever
+/// their size.
 /// Each problem comes as an `Err` item, and reading goes on with the next document or file:
 /// the caller decides whether to stop.
 pub struct Documents {
