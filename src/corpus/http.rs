@@ -3,8 +3,8 @@
 //!
 //! Crawlers that store the body already decoded (Common Crawl renames the headers to
 //! `X-Crawler-Transfer-Encoding` and `X-Crawler-Content-Encoding`) are read as they are;
-//! a body said to be gzipped that does not start like gzip is taken as decoded too. Brotli
-//! (`br`) and other codings are reported, not guessed at.
+//! a body said to be gzipped that does not start like gzip is taken as decoded too. Other
+//! codings than gzip, deflate and brotli (`br`) are reported, not guessed at.
 
 use super::error::InputErrorKind;
 use super::page::{GZIP_MAGIC, read_bounded};
@@ -165,33 +165,47 @@ fn dechunk(mut rest: &[u8], limit: u64) -> Result<Vec<u8>, InputErrorKind> {
 /// Undoes a content coding (a list such as `gzip` or `deflate, gzip`, applied in order).
 fn decode(mut body: Vec<u8>, codings: &str, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
     for coding in codings.split(',').map(str::trim).rev() {
-        body = match coding {
-            "" | "identity" | "none" => body,
-            "gzip" | "x-gzip" if body.starts_with(&GZIP_MAGIC) => {
-                read_bounded(flate2::read::MultiGzDecoder::new(&body[..]), limit, true)?
-            }
-            // Stored decoded under the original headers.
-            "gzip" | "x-gzip" => body,
-            "deflate" => {
-                // `deflate` is zlib data, but some servers send raw deflate.
-                match read_bounded(flate2::read::ZlibDecoder::new(&body[..]), limit, true) {
-                    Ok(b) => b,
-                    Err(InputErrorKind::TooLarge { bytes, limit }) => {
-                        return Err(InputErrorKind::TooLarge { bytes, limit });
-                    }
-                    Err(_) => {
-                        read_bounded(flate2::read::DeflateDecoder::new(&body[..]), limit, true)?
-                    }
-                }
-            }
-            other => {
-                return Err(malformed(format!(
-                    "content encoding `{}` is not supported (nachlese reads gzip and deflate)",
-                    shorten(other)
-                )));
-            }
-        };
+        body = decode_one(body, coding, limit).map_err(|e| match e {
+            InputErrorKind::Gzip(msg) => malformed(format!(
+                "the body is not valid `{}` data: {msg}",
+                shorten(coding)
+            )),
+            other => other,
+        })?;
     }
+    Ok(body)
+}
+
+fn decode_one(body: Vec<u8>, coding: &str, limit: u64) -> Result<Vec<u8>, InputErrorKind> {
+    let body = match coding {
+        "" | "identity" | "none" => body,
+        "gzip" | "x-gzip" if body.starts_with(&GZIP_MAGIC) => {
+            read_bounded(flate2::read::MultiGzDecoder::new(&body[..]), limit, true)?
+        }
+        // Stored decoded under the original headers.
+        "gzip" | "x-gzip" => body,
+        "deflate" => {
+            // `deflate` is zlib data, but some servers send raw deflate.
+            match read_bounded(flate2::read::ZlibDecoder::new(&body[..]), limit, true) {
+                Ok(b) => b,
+                Err(InputErrorKind::TooLarge { bytes, limit }) => {
+                    return Err(InputErrorKind::TooLarge { bytes, limit });
+                }
+                Err(_) => read_bounded(flate2::read::DeflateDecoder::new(&body[..]), limit, true)?,
+            }
+        }
+        "br" => read_bounded(
+            brotli_decompressor::Decompressor::new(&body[..], 1 << 16),
+            limit,
+            true,
+        )?,
+        other => {
+            return Err(malformed(format!(
+                "content encoding `{}` is not supported (nachlese reads gzip, deflate and br)",
+                shorten(other)
+            )));
+        }
+    };
     Ok(body)
 }
 
@@ -223,6 +237,16 @@ mod tests {
         assert_eq!(r.status, 200);
         assert_eq!(r.header("content-type"), Some("text/html"));
         assert_eq!(r.body, b"<p>Hallo Welt</p>");
+    }
+
+    #[test]
+    fn brotli_is_decoded() {
+        // "<p>Grüße aus Köln</p>", compressed by libbrotlienc 1.0.9 (quality 11).
+        let br = b"\x8b\x0b\x80\x3c\x70\x3e\x47\x72\xc3\xbc\xc3\x9f\x65\x20\x61\x75\x73\x20\x4b\xc3\xb6\x6c\x6e\x3c\x2f\x70\x3e\x03";
+        let mut raw = b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\n".to_vec();
+        raw.extend(br);
+        let body = parse(&raw, 100).unwrap().body;
+        assert_eq!(String::from_utf8(body).unwrap(), "<p>Grüße aus Köln</p>");
     }
 
     #[test]
@@ -260,9 +284,13 @@ mod tests {
             Err(InputErrorKind::TooLarge { .. })
         ));
         let raw = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab";
-        assert!(parse(raw, 100).is_err());
+        let e = parse(raw, 100).unwrap_err().to_string();
+        assert!(e.contains("a chunk of 5 bytes where 2 are left"), "{e}");
         assert!(parse(b"GET / HTTP/1.1\r\n\r\n", 100).is_err());
+        let raw = b"HTTP/1.1 200 OK\r\nContent-Encoding: zstd\r\n\r\nxx";
+        assert!(parse(raw, 100).unwrap_err().to_string().contains("`zstd`"));
         let raw = b"HTTP/1.1 200 OK\r\nContent-Encoding: br\r\n\r\nxx";
-        assert!(parse(raw, 100).unwrap_err().to_string().contains("`br`"));
+        let e = parse(raw, 100).unwrap_err().to_string();
+        assert!(e.contains("not valid `br` data"), "{e}");
     }
 }
