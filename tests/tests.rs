@@ -5,6 +5,7 @@
 mod util;
 
 mod analysis;
+mod archives;
 mod compounds;
 mod corpus;
 mod crash;

@@ -43,8 +43,9 @@ pub enum Command {
     /// words, "quoted phrases", -excluded words, title:word, parentheses. Exit status: 0 if
     /// something was found, 1 if nothing was, 2 on error.
     Search(SearchArgs),
-    /// Add articles from files and folders (.md, .json, .jsonl, .ndjson; `-` reads JSON
-    /// Lines from standard input).
+    /// Add articles from files and folders (.md, .json, .jsonl, .ndjson, .csv; web pages
+    /// .html, .htm, .xhtml; web archives .warc; feeds .rss, .atom, .xml and JSON Feeds; gzipped
+    /// .html.gz and .warc.gz; `-` reads JSON Lines from standard input).
     ///
     /// An article whose id is already in the index replaces it; files unchanged since they
     /// were indexed are skipped. If any input is bad, nothing is indexed (unless
@@ -191,6 +192,14 @@ pub struct IndexArgs {
     /// Read every file, also those unchanged since they were indexed (skipped otherwise).
     #[arg(long)]
     pub force: bool,
+
+    /// Where the fields of JSON, JSON Lines and CSV records are, e.g.
+    /// body=maintext,date=date_publish,title=headline,id=link (several keys: date=a|b, the
+    /// first present; dots reach into objects: date=meta.published). Fields: id, title,
+    /// date, body, source, url, tags, language; the unnamed ones are read from their own
+    /// names. news-please's JSON needs no map
+    #[arg(long, value_name = "FIELD=KEY,...")]
+    pub map: Option<nachlese::corpus::FieldMap>,
 
     /// Also remove the articles of files under PATH that are gone, or that were changed and
     /// no longer hold them: the index then mirrors the files.

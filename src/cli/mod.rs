@@ -162,6 +162,9 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
     if a.force {
         writer.read_unchanged_files();
     }
+    if let Some(map) = a.map.clone() {
+        writer.map_fields(map);
+    }
     let bar = progress::Bar::new(
         nachlese::corpus::input_bytes(a.paths.iter().cloned()),
         a.quiet,

@@ -49,7 +49,10 @@ pub enum InputErrorKind {
     #[error("cannot read: {0}")]
     Io(#[source] io::Error),
     /// The file's extension names no format nachlese reads.
-    #[error("unsupported file type (nachlese reads .md, .json, .jsonl and .ndjson)")]
+    #[error(
+        "unsupported file type (nachlese reads .md, .json, .jsonl, .ndjson, .csv, .html, .htm, \
+         .xhtml, .warc, .rss, .atom, .xml feeds, and gzipped .html.gz and .warc.gz)"
+    )]
     UnsupportedFormat,
     /// The bytes are not UTF-8.
     #[error("invalid UTF-8 (byte {byte} of the line); nachlese reads UTF-8 text only")]
@@ -91,6 +94,98 @@ pub enum InputErrorKind {
         /// The limit, in bytes.
         limit: u64,
     },
+    /// A required field is absent under the keys a field map names for it.
+    #[error("missing `{keys}` (for the field `{field}`)")]
+    MissingKey {
+        /// The article's field.
+        field: &'static str,
+        /// The keys (or columns) looked for.
+        keys: String,
+    },
+    /// A key a field map names holds something unusable.
+    #[error("`{key}` (for the field `{field}`) {problem}")]
+    InvalidKey {
+        /// The article's field.
+        field: &'static str,
+        /// The key (or column).
+        key: String,
+        /// What is wrong with it.
+        problem: &'static str,
+    },
+    /// A web page (or a WARC response) in which no article text was found: an index page,
+    /// an error page, a page of links.
+    #[error("no article found in the page")]
+    NoArticle,
+    /// A web page or feed item that says nothing about when it was published.
+    #[error("no publication date found")]
+    NoDate,
+    /// A file named as a web page that holds binary data (an image, a PDF).
+    #[error("binary data, not an HTML page")]
+    Binary,
+    /// Compressed data that is corrupt or ends too early.
+    #[error("corrupt or truncated gzip data: {0}")]
+    Gzip(String),
+    /// A WARC file that breaks the format.
+    #[error("malformed WARC: {0}")]
+    Warc(String),
+    /// An HTTP response (in a WARC record) that cannot be read.
+    #[error("malformed HTTP response: {0}")]
+    Http(String),
+    /// A file that should be an RSS, Atom or JSON Feed and is not.
+    #[error("not a readable feed (RSS, Atom or JSON Feed): {0}")]
+    Feed(String),
+    /// A CSV file that does not parse, or a row that does not fit the header.
+    #[error("malformed CSV: {0}")]
+    Csv(String),
+    /// A problem in one record of a WARC file.
+    #[error("{}: {problem}", place(format!("record at byte {offset}"), url))]
+    InRecord {
+        /// Where the record starts in the file, in bytes (for `.warc.gz`, in the compressed
+        /// file: where the gzip member holding it starts).
+        offset: u64,
+        /// The record's target URI, when it has one.
+        url: Option<String>,
+        /// What is wrong.
+        problem: Box<InputErrorKind>,
+    },
+    /// A problem in one item of a feed.
+    #[error("{}: {problem}", place(format!("item {number}"), id))]
+    InItem {
+        /// The item's position in the feed, 1-based.
+        number: usize,
+        /// The item's link or id, when it has one.
+        id: Option<String>,
+        /// What is wrong.
+        problem: Box<InputErrorKind>,
+    },
+}
+
+impl InputErrorKind {
+    /// This problem, found in the WARC record that starts at byte `offset` of its file (of
+    /// the compressed file for a `.warc.gz`: where its gzip member starts).
+    pub(crate) fn in_record(self, offset: u64, url: Option<&str>) -> InputErrorKind {
+        InputErrorKind::InRecord {
+            offset,
+            url: url.map(str::to_string),
+            problem: Box::new(self),
+        }
+    }
+
+    /// This problem, found in the `number`th item (1-based) of a feed.
+    pub(crate) fn in_item(self, number: usize, id: Option<&str>) -> InputErrorKind {
+        InputErrorKind::InItem {
+            number,
+            id: id.map(str::to_string),
+            problem: Box::new(self),
+        }
+    }
+}
+
+fn place(what: String, name: &Option<String>) -> String {
+    match name {
+        Some(n) => format!("{what} ({n})"),
+        None => what,
+    }
 }
 
 fn too_large(bytes: u64, limit: u64) -> String {
@@ -101,7 +196,9 @@ fn too_large(bytes: u64, limit: u64) -> String {
         format!("{:.1} MB", mb(bytes))
     };
     let what = if limit == super::MAX_FILE_BYTES {
-        "per .md or .json file (use JSON Lines for more)"
+        "per .md or .json file or feed (use JSON Lines for more)"
+    } else if limit == super::MAX_PAGE_BYTES {
+        "per web page or WARC record"
     } else {
         "per article"
     };

@@ -10,6 +10,7 @@ use super::error::{InputError, InputErrorKind};
 
 /// The formats nachlese reads, chosen by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Format {
     /// `.md`: the corpus format, TOML front matter and text.
     Markdown,
@@ -17,10 +18,21 @@ pub enum Format {
     Json,
     /// `.jsonl`, `.ndjson`, or `-` for standard input: one article object per line.
     JsonLines,
+    /// `.csv`: a header row naming the fields, then one article per row.
+    Csv,
+    /// `.html`, `.htm`, `.xhtml`, gzipped or not (`.html.gz`): one web page, one article.
+    Html,
+    /// `.warc`, `.warc.gz`: a web archive; every HTML response in it is a page.
+    Warc,
+    /// `.rss`, `.atom`, and `.xml` files that are feeds: one article per item.
+    Feed,
 }
 
 impl Format {
     /// The format a file's extension names, if any (case-insensitive).
+    ///
+    /// A `.gz` file is of the format of the name before it (`.html.gz`, `.warc.gz`), for the
+    /// formats that may be gzipped: web pages and web archives.
     pub fn of(path: &Path) -> Option<Format> {
         let ext = path
             .extension()
@@ -30,6 +42,14 @@ impl Format {
             "md" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "warc" => Some(Format::Warc),
+            "rss" | "atom" | "xml" => Some(Format::Feed),
+            "gz" => match Format::of(Path::new(path.file_stem()?))? {
+                f @ (Format::Html | Format::Warc) => Some(f),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -73,6 +93,13 @@ impl Iterator for Files {
                     Some(Ok(entry)) => {
                         if entry.file_type().is_file() {
                             if let Some(format) = Format::of(entry.path()) {
+                                // A folder's `.xml` files are read only if they are feeds
+                                // (not sitemaps, not configuration).
+                                if is_xml(entry.path())
+                                    && !super::feed::looks_like_feed(entry.path())
+                                {
+                                    continue;
+                                }
                                 return Some(Ok((entry.into_path(), format)));
                             }
                         }
@@ -108,6 +135,12 @@ impl Iterator for Files {
             }
         }
     }
+}
+
+fn is_xml(path: &Path) -> bool {
+    path.extension()
+        .and_then(OsStr::to_str)
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
 }
 
 fn walk_error(e: walkdir::Error) -> InputError {

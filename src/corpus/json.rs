@@ -7,13 +7,18 @@ use serde_json::value::RawValue;
 
 use super::article::Fields;
 use super::error::{InputError, InputErrorKind};
+use super::fields::{FieldMap, lookup};
 use super::{Document, Origin};
 
 /// Reads a `.json` file: one article object, or an array of them.
 ///
 /// A syntax error rejects the whole file; a bad article inside an array rejects only that
 /// article, so `--keep-going` can index the rest.
-pub(crate) fn parse_json(path: &Path, text: &str) -> Vec<Result<Document, InputError>> {
+pub(crate) fn parse_json(
+    path: &Path,
+    text: &str,
+    map: Option<&FieldMap>,
+) -> Vec<Result<Document, InputError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = text.trim_start();
     if trimmed.starts_with('[') {
@@ -24,7 +29,7 @@ pub(crate) fn parse_json(path: &Path, text: &str) -> Vec<Result<Document, InputE
                     // A RawValue borrows from `text`, so its address gives its line.
                     let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
                     let line = 1 + text[..offset].matches('\n').count();
-                    parse_object(path, line, raw.get())
+                    parse_object(path, line, raw.get(), map)
                 })
                 .collect(),
             Err(e) => vec![Err(json_error(path, 1, &e))],
@@ -36,12 +41,18 @@ pub(crate) fn parse_json(path: &Path, text: &str) -> Vec<Result<Document, InputE
             InputErrorKind::Json("the file is empty; expected an object or an array".into()),
         ))]
     } else {
-        vec![parse_object(path, 1, text)]
+        vec![parse_object(path, 1, text, map)]
     }
 }
 
-/// Reads one article object whose text starts on `line`.
-fn parse_object(path: &Path, line: usize, text: &str) -> Result<Document, InputError> {
+/// Reads one article object whose text starts on `line`: its fields where `map` says, else
+/// under their own names (or news-please's).
+fn parse_object(
+    path: &Path,
+    line: usize,
+    text: &str,
+    map: Option<&FieldMap>,
+) -> Result<Document, InputError> {
     if !text.trim_start().starts_with('{') {
         return Err(InputError::new(
             path,
@@ -49,7 +60,18 @@ fn parse_object(path: &Path, line: usize, text: &str) -> Result<Document, InputE
             InputErrorKind::Json("expected an article object `{...}`".into()),
         ));
     }
-    let fields: Fields = serde_json::from_str(text).map_err(|e| json_error(path, line, &e))?;
+    let fields = match map {
+        None => {
+            let fields: Fields =
+                serde_json::from_str(text).map_err(|e| json_error(path, line, &e))?;
+            if fields.body.is_none() && fields.id.is_none() && text.contains("\"maintext\"") {
+                mapped_fields(path, line, text, None)?
+            } else {
+                fields
+            }
+        }
+        Some(map) => mapped_fields(path, line, text, Some(map))?,
+    };
     let article = fields
         .into_article()
         .map_err(|kind| InputError::new(path, Some(line + leading_lines(text)), kind))?;
@@ -61,6 +83,28 @@ fn parse_object(path: &Path, line: usize, text: &str) -> Result<Document, InputE
             stamp: 0,
         },
     })
+}
+
+/// The fields of an object where `map` says; without a map, news-please's JSON.
+fn mapped_fields(
+    path: &Path,
+    line: usize,
+    text: &str,
+    map: Option<&FieldMap>,
+) -> Result<Fields, InputError> {
+    let obj: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(text).map_err(|e| json_error(path, line, &e))?;
+    let news_please;
+    let map = match map {
+        Some(m) => m,
+        None if FieldMap::is_news_please(&obj) => {
+            news_please = FieldMap::news_please();
+            &news_please
+        }
+        None => &FieldMap::new(),
+    };
+    map.fields(|key| lookup(&obj, key))
+        .map_err(|kind| InputError::new(path, Some(line + leading_lines(text)), kind))
 }
 
 fn leading_lines(text: &str) -> usize {
@@ -87,7 +131,11 @@ pub(crate) const MAX_LINE_BYTES: usize = super::MAX_ARTICLE_BYTES;
 
 /// Reads up to and including the next `\n` into `buf`, keeping at most `max` bytes of it (the
 /// rest is read and dropped). Returns how many bytes the line had.
-fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::io::Result<usize> {
+pub(crate) fn read_line(
+    reader: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<usize> {
     let mut total = 0;
     loop {
         let available = match reader.fill_buf() {
@@ -122,6 +170,7 @@ fn read_line(reader: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> std::i
 /// at most [`MAX_LINE_BYTES`].
 pub(crate) struct JsonLines<R> {
     reader: R,
+    map: Option<std::sync::Arc<FieldMap>>,
     path: PathBuf,
     line: usize,
     buf: Vec<u8>,
@@ -134,12 +183,19 @@ impl<R: BufRead> JsonLines<R> {
     pub(crate) fn new(path: PathBuf, reader: R) -> Self {
         JsonLines {
             reader,
+            map: None,
             path,
             line: 0,
             buf: Vec::new(),
             done: false,
             bytes: 0,
         }
+    }
+
+    /// Reads the fields where `map` says.
+    pub(crate) fn with_map(mut self, map: Option<std::sync::Arc<FieldMap>>) -> Self {
+        self.map = map;
+        self
     }
 }
 
@@ -183,7 +239,12 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     if text.trim().is_empty() {
                         continue;
                     }
-                    return Some(parse_object(&self.path, self.line, text));
+                    return Some(parse_object(
+                        &self.path,
+                        self.line,
+                        text,
+                        self.map.as_deref(),
+                    ));
                 }
                 Err(e) => {
                     self.done = true;
@@ -208,7 +269,7 @@ mod tests {
     #[test]
     fn arrays_report_the_line_of_the_bad_element() {
         let text = format!("[\n  {OK},\n  {{\"id\": \"b\", \"title\": \"T\", \"body\": \"\"}}\n]");
-        let docs = parse_json(Path::new("x.json"), &text);
+        let docs = parse_json(Path::new("x.json"), &text, None);
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].as_ref().unwrap().origin.line, 2);
         let e = docs[1].as_ref().unwrap_err();
@@ -221,7 +282,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_give_line_and_column() {
-        let docs = parse_json(Path::new("x.json"), "{\n\"id\": \"a\",\n\"title\": }");
+        let docs = parse_json(Path::new("x.json"), "{\n\"id\": \"a\",\n\"title\": }", None);
         let e = docs[0].as_ref().unwrap_err();
         assert_eq!(e.line, Some(3), "{e}");
         assert!(e.to_string().starts_with("x.json:3: malformed JSON"), "{e}");

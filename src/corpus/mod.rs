@@ -2,7 +2,7 @@
 //!
 //! # Formats
 //!
-//! nachlese reads three formats, chosen by the file's extension:
+//! nachlese reads these formats, chosen by the file's extension:
 //!
 //! * **`.md`**, the corpus format: one article per file, TOML front matter between two
 //!   `+++` lines, then the text.
@@ -24,11 +24,25 @@
 //! * **`.jsonl`** / **`.ndjson`**: one article object per line (`-` reads them from standard
 //!   input). Objects have the keys `id`, `title`, `date`, `body` and optionally `source`,
 //!   `url`, `tags` (an array of strings) and `language`; other keys are ignored.
+//! * **`.csv`**: a header row naming those fields, then one article per row ([`read_csv`]).
+//! * **news-please's JSON** (`title`, `maintext`, `date_publish`, `url`, `source_domain`,
+//!   ...), in `.json` and `.jsonl` files, is told by its keys (a `maintext` and no `body`)
+//!   and read as it is: [`FieldMap::news_please`].
+//! * Records of any other shape, in JSON, JSON Lines and CSV, are read with a [`FieldMap`]
+//!   naming where each field is ([`Documents::map_fields`], `nachlese index --map`).
+//! * **Web pages**, `.html`, `.htm`, `.xhtml`, and gzipped (`.html.gz`): one article each,
+//!   read out of the HTML; a page without article text or publication date is an error
+//!   ([`page`]).
+//! * **Web archives**, `.warc` and `.warc.gz` (WARC 1.0 and 1.1, as Common Crawl's CC-NEWS
+//!   writes them): every HTML page fetched is an article, streamed one record at a time
+//!   ([`warc`]).
+//! * **Feeds**: RSS, Atom (`.rss`, `.atom`, `.xml`) and JSON Feed (`.json` files whose
+//!   `version` names jsonfeed.org): one article per item ([`feed`]).
 //!
 //! `id`, `title`, `date` and `body` are required; `body` may be empty. Dates are RFC 3339
 //! (`2024-02-20T07:30:00+09:00`) or `YYYY-MM-DD`; a time without offset is UTC
 //! ([`crate::dates::parse_timestamp`]). Files are UTF-8 (a byte order mark is skipped,
-//! CRLF line ends are fine).
+//! CRLF line ends are fine), except web pages and feeds, which say their encoding.
 //!
 //! Every problem is reported as an [`InputError`] naming the file and, where there is one,
 //! the line.
@@ -51,15 +65,23 @@
 
 mod article;
 pub mod bundled;
+mod csv;
 mod error;
+pub mod feed;
+mod fields;
 mod files;
 pub mod html;
+mod http;
 mod json;
 mod markdown;
+pub mod page;
+pub mod warc;
 
 use std::fs::File;
 use std::io::{self, BufReader};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 pub use article::{Article, MAX_ID_BYTES};
 
@@ -70,7 +92,13 @@ pub const MAX_ARTICLE_BYTES: usize = 16 << 20;
 /// The largest `.md` or `.json` file nachlese reads (they are read whole; JSON Lines files
 /// are streamed and may be of any size).
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+/// The largest web page nachlese reads (an `.html` file, unzipped, or a WARC record, and
+/// its HTTP body decoded), in bytes.
+pub const MAX_PAGE_BYTES: u64 = 32 << 20;
+pub use csv::read_csv;
 pub use error::{InputError, InputErrorKind};
+pub use fields::{FIELDS, FieldMap, FieldMapError};
 pub use files::{Format, STDIN};
 
 use files::Files;
@@ -90,7 +118,8 @@ pub struct Document {
 pub struct Origin {
     /// The file (`-` for standard input).
     pub path: PathBuf,
-    /// The 1-based line.
+    /// The 1-based line (of a WARC file: the record's number; of a feed: the item's; of a
+    /// web page: 1).
     pub line: usize,
     /// The file's [stamp](file_stamp) when it was read (0 where there is none: standard
     /// input, text parsed from memory).
@@ -118,7 +147,11 @@ pub fn file_stamp(meta: &std::fs::Metadata) -> u64 {
     xxhash_rust::xxh3::xxh3_64(&parts).max(1)
 }
 
-fn read_whole(path: &Path, format: Format) -> Vec<Result<Document, InputError>> {
+fn read_whole(
+    path: &Path,
+    format: Format,
+    map: Option<&FieldMap>,
+) -> Vec<Result<Document, InputError>> {
     let too_large = |bytes| {
         let kind = InputErrorKind::TooLarge {
             bytes,
@@ -161,13 +194,14 @@ fn read_whole(path: &Path, format: Format) -> Vec<Result<Document, InputError>> 
     };
     match format {
         Format::Markdown => vec![markdown::parse(path, &text)],
-        _ => json::parse_json(path, &text),
+        _ if feed::is_json_feed(&text) => feed::parse(path, text.as_bytes()),
+        _ => json::parse_json(path, &text, map),
     }
 }
 
 type LineReader = JsonLines<Box<dyn io::BufRead + Send>>;
 
-fn open_lines(path: &Path) -> Result<LineReader, InputError> {
+fn open_lines(path: &Path, map: Option<Arc<FieldMap>>) -> Result<LineReader, InputError> {
     let reader: Box<dyn io::BufRead + Send> = if path.as_os_str() == STDIN {
         Box::new(BufReader::new(io::stdin()))
     } else {
@@ -175,7 +209,7 @@ fn open_lines(path: &Path) -> Result<LineReader, InputError> {
             File::open(path).map_err(|e| InputError::new(path, None, InputErrorKind::Io(e)))?;
         Box::new(BufReader::with_capacity(1 << 16, file))
     };
-    Ok(JsonLines::new(path.to_path_buf(), reader))
+    Ok(JsonLines::new(path.to_path_buf(), reader).with_map(map))
 }
 
 /// Parses the text of one corpus-format (`.md`) file; `path` is only used in errors and
@@ -198,7 +232,7 @@ pub fn parse_markdown(path: &Path, text: &str) -> Result<Document, InputError> {
 /// assert_eq!(docs[1].as_ref().unwrap_err().to_string(), "a.json:1: missing required field `title`");
 /// ```
 pub fn parse_json(path: &Path, text: &str) -> Vec<Result<Document, InputError>> {
-    json::parse_json(path, text)
+    json::parse_json(path, text, None)
 }
 
 /// Reads JSON Lines from `reader` one article at a time, as from a `.jsonl` file named
@@ -223,7 +257,8 @@ pub fn read_json_lines<R: io::BufRead>(
 ///
 /// Folders are walked recursively in file-name order, following symlinks and skipping
 /// hidden entries and files of other types; a file named directly must be of a known
-/// [`Format`]. JSON Lines files are streamed, so memory stays bounded whatever their size.
+/// [`Format`]. JSON Lines, CSV and WARC files are streamed, so memory stays bounded whatever
+/// their size.
 /// Each problem comes as an `Err` item, and reading goes on with the next document or file:
 /// the caller decides whether to stop.
 pub struct Documents {
@@ -235,6 +270,7 @@ pub struct Documents {
     bytes_before: u64,
     unchanged: Option<Box<UnchangedFn>>,
     skipped: u64,
+    map: Option<Arc<FieldMap>>,
 }
 
 /// Says whether a file (path, stamp) is unchanged since it was indexed.
@@ -244,7 +280,11 @@ enum Current {
     Idle,
     List(std::vec::IntoIter<Result<Document, InputError>>),
     Lines(LineReader),
+    /// A file streamed by another reader, with the bytes read from the file so far.
+    Stream(Stream, Arc<AtomicU64>),
 }
+
+type Stream = Box<dyn Iterator<Item = Result<Document, InputError>> + Send>;
 
 impl Documents {
     /// Reads the given paths (`-` is JSON Lines from standard input).
@@ -256,7 +296,14 @@ impl Documents {
             bytes_before: 0,
             unchanged: None,
             skipped: 0,
+            map: None,
         }
+    }
+
+    /// Reads the fields of JSON, JSON Lines and CSV records where `map` says.
+    pub fn map_fields(mut self, map: FieldMap) -> Documents {
+        self.map = Some(Arc::new(map));
+        self
     }
 
     /// Skips every file for which `unchanged(path, stamp)` says it has not changed since it
@@ -278,6 +325,7 @@ impl Documents {
     pub fn bytes_read(&self) -> u64 {
         match &self.current {
             Current::Lines(lines) => self.bytes_before + lines.bytes,
+            Current::Stream(_, bytes) => self.bytes_before + bytes.load(Ordering::Relaxed),
             _ => self.bytes_before,
         }
     }
@@ -302,6 +350,7 @@ impl Iterator for Documents {
                 Current::Idle => None,
                 Current::List(items) => items.next(),
                 Current::Lines(lines) => lines.next(),
+                Current::Stream(items, _) => items.next(),
             };
             if let Some(mut next) = next {
                 if let Ok(doc) = &mut next {
@@ -309,8 +358,10 @@ impl Iterator for Documents {
                 }
                 return Some(next);
             }
-            if let Current::Lines(lines) = &self.current {
-                self.bytes_before += lines.bytes;
+            match &self.current {
+                Current::Lines(lines) => self.bytes_before += lines.bytes,
+                Current::Stream(_, bytes) => self.bytes_before += bytes.load(Ordering::Relaxed),
+                _ => {}
             }
             self.current = Current::Idle;
             let file = match self.files.next()? {
@@ -339,13 +390,32 @@ impl Iterator for Documents {
             };
             self.current = match file {
                 Err(e) => return Some(Err(e)),
-                Ok((path, Format::JsonLines)) => match open_lines(&path) {
+                Ok((path, Format::JsonLines)) => match open_lines(&path, self.map.clone()) {
                     Ok(lines) => Current::Lines(lines),
                     Err(e) => return Some(Err(e)),
                 },
+                Ok((path, Format::Csv)) => {
+                    let bytes = Arc::new(AtomicU64::new(0));
+                    match csv::open(&path, self.map.clone(), bytes.clone()) {
+                        Ok(rows) => Current::Stream(Box::new(rows), bytes),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+                Ok((path, Format::Warc)) => {
+                    let bytes = Arc::new(AtomicU64::new(0));
+                    match warc::open(&path, bytes.clone()) {
+                        Ok(records) => Current::Stream(Box::new(records), bytes),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
                 Ok((path, format)) => {
                     self.bytes_before += std::fs::metadata(&path).map_or(0, |m| m.len());
-                    Current::List(read_whole(&path, format).into_iter())
+                    let docs = match format {
+                        Format::Html => page::read_file(&path),
+                        Format::Feed => feed::read_file(&path),
+                        _ => read_whole(&path, format, self.map.as_deref()),
+                    };
+                    Current::List(docs.into_iter())
                 }
             };
         }

@@ -10,7 +10,7 @@ use super::Index;
 use super::committed::Committed;
 use super::document::{Provenance, canonical, content_hash, origin_key, origin_path, to_document};
 use super::meta::CommitMeta;
-use crate::corpus::{Article, Document, Documents, InputError, STDIN, file_stamp};
+use crate::corpus::{Article, Document, Documents, FieldMap, InputError, STDIN, file_stamp};
 use crate::{Error, Result};
 
 /// How an index writer may use the machine.
@@ -109,6 +109,8 @@ pub struct Writer<'a> {
     mentions: bool,
     /// The file of the last document added, and its [`origin_key`].
     last_origin: Option<(PathBuf, String)>,
+    /// Where [`add_paths`](Writer::add_paths) finds the fields of JSON and CSV records.
+    field_map: Option<FieldMap>,
 }
 
 impl std::fmt::Debug for Writer<'_> {
@@ -177,6 +179,7 @@ impl<'a> Writer<'a> {
             skip_unchanged: true,
             mentions,
             last_origin: None,
+            field_map: None,
         })
     }
 
@@ -295,6 +298,12 @@ impl<'a> Writer<'a> {
         self.skip_unchanged = false;
     }
 
+    /// Makes [`add_paths`](Writer::add_paths) read the fields of JSON, JSON Lines and CSV
+    /// records where `map` says (see [`FieldMap`]).
+    pub fn map_fields(&mut self, map: FieldMap) {
+        self.field_map = Some(map);
+    }
+
     /// Reads every document in `paths` (files and folders, see [`Documents`]) and adds it.
     /// A file whose [stamp](crate::corpus::file_stamp) is the one its articles carry in the
     /// index has not changed since and is skipped.
@@ -345,6 +354,9 @@ impl<'a> Writer<'a> {
     ) -> Result<u64> {
         let mut added = 0;
         let mut documents = Documents::new(paths);
+        if let Some(map) = &self.field_map {
+            documents = documents.map_fields(map.clone());
+        }
         if self.skip_unchanged {
             let committed = self.committed.clone();
             documents = documents.skip_unchanged(move |path, stamp| {
