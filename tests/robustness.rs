@@ -186,7 +186,10 @@ fn ctrl_c_while_indexing_says_nothing_was_committed_and_exits_130() {
         .status()
         .unwrap();
     assert!(sent.success());
+    // Its input stays open: the interruption, not the end of the input, ends it.
+    let input = child.stdin.take();
     let out = child.wait_with_output().unwrap();
+    drop(input);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(130), "{err}");
     assert!(
