@@ -11,6 +11,7 @@ mod corpus;
 mod crash;
 mod default_index;
 mod expansions;
+mod extract;
 mod fuzz_found;
 mod hostile_input;
 mod indexing;

@@ -77,6 +77,10 @@ pub enum Command {
     /// Draw, per month, how many matching articles were published and how many mention
     /// that month.
     Timeline(TimelineArgs),
+    /// Show what nachlese reads from one web page (HTML, also gzipped): its main text,
+    /// title, publication date, authors, site, canonical address and language. Exits with 0
+    /// when the page holds an article, 1 when it holds none.
+    Extract(ExtractArgs),
     /// Show the terms the index stores for a text (words, compound parts, sound codes of
     /// names), or with --query what a query looks for: how nachlese reads German.
     Analyze(AnalyzeArgs),
@@ -271,6 +275,23 @@ pub struct ShowArgs {
     pub id: String,
 
     /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `extract`.
+#[derive(Debug, clap::Args)]
+pub struct ExtractArgs {
+    /// The page: a saved HTML file (`.html`, `.htm`, `.xhtml`, or gzipped).
+    #[arg(value_name = "PAGE")]
+    pub page: std::path::PathBuf,
+
+    /// The address the page was fetched from: its id when it names no canonical address.
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Print one JSON object for scripts:
+    /// {"id","title","date","body","source","url","authors","language"}.
     #[arg(long)]
     pub json: bool,
 }

@@ -4,6 +4,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 use nachlese::analysis::{AnalyzedToken, TermKind};
+use nachlese::corpus::page::Extracted;
 use nachlese::dates::{format_day, format_rfc3339};
 use nachlese::index::Stats;
 use nachlese::search::Timeline;
@@ -157,6 +158,37 @@ pub fn article(out: &mut impl Write, style: &Style, stored: &StoredArticle) -> i
     }
     writeln!(out)?;
     writeln!(out, "{}", a.body)
+}
+
+/// What `extract` read from a page: the fields, then the main text.
+pub fn extracted(out: &mut impl Write, style: &Style, page: &Extracted) -> io::Result<()> {
+    let missing = "(none found)";
+    writeln!(
+        out,
+        "{}",
+        style.title(page.title.as_deref().unwrap_or(missing))
+    )?;
+    let mut line = page
+        .date
+        .map_or_else(|| "no date found".to_string(), format_rfc3339);
+    if let Some(source) = &page.source {
+        line.push_str(" · ");
+        line.push_str(source);
+    }
+    writeln!(out, "{}", style.dim(&line))?;
+    writeln!(out, "{}", style.dim(&format!("id: {}", page.id)))?;
+    if !page.authors.is_empty() {
+        let authors = format!("authors: {}", page.authors.join(", "));
+        writeln!(out, "{}", style.dim(&authors))?;
+    }
+    if let Some(language) = &page.language {
+        writeln!(out, "{}", style.dim(&format!("language: {language}")))?;
+    }
+    writeln!(out)?;
+    match &page.body {
+        Some(body) => writeln!(out, "{body}"),
+        None => writeln!(out, "{}", style.dim("(no article found in the page)")),
+    }
 }
 
 const BAR_WIDTH: u64 = 40;

@@ -18,8 +18,8 @@ use nachlese::{
 
 pub use args::Args;
 use args::{
-    AnalyzeArgs, Command, DateArgs, DatesArgs, DeleteArgs, IndexArgs, JsonArg, SearchArgs,
-    ShowArgs, SortArg, TimelineArgs, UpgradeArgs,
+    AnalyzeArgs, Command, DateArgs, DatesArgs, DeleteArgs, ExtractArgs, IndexArgs, JsonArg,
+    SearchArgs, ShowArgs, SortArg, TimelineArgs, UpgradeArgs,
 };
 use style::Style;
 
@@ -41,6 +41,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Show(a) => show(index, &style, a)?,
         Command::Stats(a) => stats(index, &style, a)?,
         Command::Analyze(a) => analyze(index, &style, a)?,
+        Command::Extract(a) => extract(&style, a)?,
         Command::Dates(a) => dates(&style, a)?,
         Command::Timeline(a) => timeline(index, &style, a)?,
     };
@@ -425,4 +426,16 @@ fn analyze(dir: Option<&std::path::Path>, style: &Style, a: AnalyzeArgs) -> Resu
         out.flush()?;
     }
     Ok(FOUND)
+}
+
+fn extract(style: &Style, a: ExtractArgs) -> Result<u8> {
+    let page = nachlese::corpus::page::extract_file(&a.page, a.url.as_deref())?;
+    if a.json {
+        print_json(&serde_json::to_value(&page)?)?;
+    } else {
+        let mut out = stdout();
+        human::extracted(&mut out, style, &page)?;
+        out.flush()?;
+    }
+    Ok(if page.is_article() { FOUND } else { NOT_FOUND })
 }

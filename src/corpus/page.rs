@@ -27,26 +27,110 @@ use super::{Article, Document, MAX_PAGE_BYTES, Origin};
 
 /// Reads a web page file (gzipped or not, whatever its name says: the bytes tell).
 pub(crate) fn read_file(path: &Path) -> Vec<Result<Document, InputError>> {
-    let err = |kind| vec![Err(InputError::new(path, None, kind))];
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) => return err(InputErrorKind::Io(e)),
-    };
+    match read_bytes(path) {
+        Ok(bytes) => vec![parse(path, &bytes)],
+        Err(kind) => vec![Err(InputError::new(path, None, kind))],
+    }
+}
+
+/// A page file's bytes, unzipped if they are gzip, at most [`MAX_PAGE_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, InputErrorKind> {
+    let file = File::open(path).map_err(InputErrorKind::Io)?;
     let mut reader = BufReader::new(file);
-    let gzipped = match reader.fill_buf() {
-        Ok(b) => b.starts_with(&GZIP_MAGIC),
-        Err(e) => return err(InputErrorKind::Io(e)),
-    };
+    let gzipped = reader
+        .fill_buf()
+        .map_err(InputErrorKind::Io)?
+        .starts_with(&GZIP_MAGIC);
     let reader: Box<dyn Read> = if gzipped {
         Box::new(flate2::bufread::MultiGzDecoder::new(reader))
     } else {
         Box::new(reader)
     };
-    let bytes = match read_bounded(reader, MAX_PAGE_BYTES, gzipped) {
-        Ok(b) => b,
-        Err(kind) => return err(kind),
-    };
-    vec![parse(path, &bytes)]
+    read_bounded(reader, MAX_PAGE_BYTES, gzipped)
+}
+
+/// What nachlese reads from one web page: the article it would index, with what the page
+/// lacks left empty (see [`extract_file`]). Serialised, it is the JSON `nachlese extract
+/// --json` prints; `date` is RFC 3339.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
+pub struct Extracted {
+    /// The id it would be indexed under: its canonical address, else `file:` and the path.
+    pub id: String,
+    /// The headline (else the main text's first line).
+    pub title: Option<String>,
+    /// The publication date.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub date: Option<OffsetDateTime>,
+    /// The main text, paragraphs separated by blank lines; `None` when the page holds no
+    /// article.
+    pub body: Option<String>,
+    /// The site's name.
+    pub source: Option<String>,
+    /// The canonical address.
+    pub url: Option<String>,
+    /// The authors the page names.
+    pub authors: Vec<String>,
+    /// The language (ISO 639-1).
+    pub language: Option<String>,
+}
+
+impl Extracted {
+    /// Whether the page holds an article (a main text).
+    pub fn is_article(&self) -> bool {
+        self.body.is_some()
+    }
+}
+
+/// Reads one web page file (gzipped or not) as indexing would, but keeps what it found
+/// when something is missing: to see what nachlese reads from a page. `url` is the address
+/// the page was fetched from, used where the page names no canonical one.
+///
+/// ```
+/// let dir = tempfile::tempdir()?;
+/// let path = dir.path().join("seite.html");
+/// std::fs::write(&path, "<html lang=de><head><title>Kim in Moskau</title>\
+///     <meta property=\"article:published_time\" content=\"2024-01-16T07:30:00+01:00\"></head>\
+///     <body><article><p>Nordkoreas Außenministerin Choe Son Hui ist zu Gesprächen in \
+///     Moskau eingetroffen, wie die Staatsagentur meldete.</p></article></body></html>")?;
+/// let page = nachlese::corpus::page::extract_file(&path, Some("https://example.de/kim"))?;
+/// assert_eq!(page.id, "https://example.de/kim");
+/// assert_eq!(page.title.as_deref(), Some("Kim in Moskau"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn extract_file(path: &Path, url: Option<&str>) -> Result<Extracted, InputError> {
+    let error = |kind| InputError::new(path, None, kind);
+    let bytes = read_bytes(path).map_err(error)?;
+    check_binary(&bytes).map_err(error)?;
+    let hints = url.map_or_else(Hints::default, Hints::url);
+    let page = html::extract(&bytes, hints);
+    let body = page.body.filter(|b| !b.trim().is_empty());
+    let title = page
+        .title
+        .map(|t| t.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .or_else(|| body.as_deref().map(headline_from));
+    let url = page.url.filter(|u| !u.trim().is_empty());
+    Ok(Extracted {
+        id: url.clone().unwrap_or_else(|| file_id(path)),
+        title,
+        date: page.date,
+        body,
+        source: page.source.filter(|s| !s.trim().is_empty()),
+        url,
+        authors: page.authors,
+        language: page.language.filter(|l| !l.trim().is_empty()),
+    })
+}
+
+/// The id of a page file without an address.
+fn file_id(path: &Path) -> String {
+    format!(
+        "file:{}",
+        std::path::absolute(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+    )
 }
 
 /// The first bytes of gzip data.
@@ -93,12 +177,7 @@ pub(crate) fn io_error(e: std::io::Error, gzipped: bool) -> InputErrorKind {
 /// assert_eq!(err.to_string(), "leer.html: no article found in the page");
 /// ```
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
-    let fallback_id = format!(
-        "file:{}",
-        std::path::absolute(path)
-            .unwrap_or_else(|_| path.to_path_buf())
-            .display()
-    );
+    let fallback_id = file_id(path);
     let article = check_binary(bytes)
         .and_then(|()| {
             let page = html::extract(bytes, Hints::default());
