@@ -18,8 +18,6 @@ use time::{Date, Duration, OffsetDateTime};
 /// What vouches for a date, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Rank {
-    /// The page's address holds year, month and day.
-    Url,
     /// JSON-LD `datePublished` of an article (`NewsArticle`, `BlogPosting`, …).
     LdArticle,
     /// `<meta>` naming the publication time (`article:published_time`, …).
@@ -38,8 +36,6 @@ enum Rank {
     Modified,
     /// Anywhere in the text.
     Text,
-    /// In comments, sidebars, teasers, navigation, footers.
-    Boilerplate,
 }
 
 /// A date the page holds, with what vouches for it and where.
@@ -47,6 +43,8 @@ enum Rank {
 struct Candidate {
     date: OffsetDateTime,
     rank: Rank,
+    /// In comments, sidebars, teasers, navigation, the page's header and footer.
+    boilerplate: bool,
 }
 
 /// Where in the page an element is.
@@ -150,20 +148,25 @@ struct Found {
 }
 
 impl Found {
-    fn push(&mut self, date: Option<OffsetDateTime>, rank: Rank) {
+    fn push(&mut self, date: Option<OffsetDateTime>, rank: Rank, ctx: Ctx) {
         if let Some(date) = date
             && plausible(date.date())
         {
-            self.candidates.push(Candidate { date, rank });
+            self.candidates.push(Candidate {
+                date,
+                rank,
+                boilerplate: ctx.boilerplate,
+            });
         }
     }
 
-    /// The best-vouched date; among equals the first.
+    /// The best-vouched date outside boilerplate, else in it; among equals the first.
     fn best(&self) -> Option<OffsetDateTime> {
-        let rank = self.candidates.iter().map(|c| c.rank).min()?;
+        let key = |c: &Candidate| (c.boilerplate, c.rank);
+        let best = self.candidates.iter().map(key).min()?;
         self.candidates
             .iter()
-            .find(|c| c.rank == rank)
+            .find(|c| key(c) == best)
             .map(|c| c.date)
     }
 
@@ -235,11 +238,19 @@ impl Found {
             "article" => ctx.article = true,
             "aside" | "nav" => ctx.boilerplate = true,
             "footer" if !ctx.article => ctx.boilerplate = true,
+            // The page's header, unless it is the article's, with its headline.
+            "header" if !ctx.article && !holds_headline(e) => ctx.boilerplate = true,
             _ => {}
         }
-        if !matches!(name, "html" | "body" | "main" | "article")
-            && BOILERPLATE_WORDS.iter().any(|w| class_id.contains(w))
-        {
+        if el.attr("itemtype").is_some_and(|t| {
+            t.contains("Article") || t.contains("BlogPosting") || t.contains("Report")
+        }) {
+            ctx.article = true;
+        }
+        let words_say_boilerplate = BOILERPLATE_WORDS
+            .iter()
+            .any(|w| class_id.contains(w) && !(ctx.article && *w == "footer"));
+        if !matches!(name, "html" | "body" | "main" | "article") && words_say_boilerplate {
             ctx.boilerplate = true;
         }
         let published =
@@ -258,13 +269,6 @@ impl Found {
                 }
             })
             .and_then(parse::machine);
-        let boiler = |rank: Rank| {
-            if ctx.boilerplate {
-                Rank::Boilerplate
-            } else {
-                rank
-            }
-        };
         if let Some(prop) = itemprop.as_deref()
             && matches!(
                 prop,
@@ -277,7 +281,7 @@ impl Found {
             } else {
                 Rank::ItemPublished
             };
-            self.push(date, boiler(rank));
+            self.push(date, rank, ctx);
             ctx.read = true;
             return ctx;
         }
@@ -290,7 +294,7 @@ impl Found {
             } else {
                 Rank::Time
             };
-            self.push(date, boiler(rank));
+            self.push(date, rank, ctx);
             ctx.read = true;
             return ctx;
         }
@@ -337,16 +341,12 @@ impl Found {
             let mut window = std::mem::take(&mut self.recent);
             window.push(' ');
             window.push_str(before);
-            let rank = if ctx.boilerplate {
-                Rank::Boilerplate
-            } else {
-                match said(&window) {
-                    Some(Said::Published) => rank.min(Rank::TextPublished),
-                    Some(Said::Modified) => Rank::Modified,
-                    None => rank,
-                }
+            let rank = match said(&window) {
+                Some(Said::Published) => rank.min(Rank::TextPublished),
+                Some(Said::Modified) => Rank::Modified,
+                None => rank,
             };
-            self.push(Some(f.date), rank);
+            self.push(Some(f.date), rank, ctx);
             from = f.end;
         }
         // Only the text after the last date can speak for the next one.
@@ -433,7 +433,7 @@ impl Found {
             | "revised" => Rank::Modified,
             _ => return,
         };
-        self.push(parse::machine(content), rank);
+        self.push(parse::machine(content), rank, Ctx::default());
     }
 
     /// JSON-LD: `datePublished` of articles first, in `@graph` too.
@@ -456,7 +456,7 @@ impl Found {
                             .map(str::trim_start)
                             .and_then(|v| v.strip_prefix('"'))
                             .and_then(|v| v.split('"').next());
-                        self.push(value.and_then(parse::machine), rank);
+                        self.push(value.and_then(parse::machine), rank, ctx);
                     }
                 }
             }
@@ -497,17 +497,16 @@ impl Found {
                 });
                 let str_of = |k: &str| map.get(k).and_then(serde_json::Value::as_str);
                 let published = str_of("datePublished").or_else(|| str_of("dateCreated"));
-                let rank = if ctx.boilerplate {
-                    Rank::Boilerplate
-                } else if article {
+                let rank = if article {
                     Rank::LdArticle
                 } else {
                     Rank::Declared
                 };
-                self.push(published.and_then(parse::machine), rank);
+                self.push(published.and_then(parse::machine), rank, ctx);
                 self.push(
                     str_of("dateModified").and_then(parse::machine),
                     Rank::Modified,
+                    ctx,
                 );
                 for (k, value) in map {
                     if matches!(
@@ -523,6 +522,13 @@ impl Found {
             _ => {}
         }
     }
+}
+
+/// Whether an element holds the page's headline (`<h1>`).
+fn holds_headline(e: ElementRef<'_>) -> bool {
+    e.descendants()
+        .filter_map(ElementRef::wrap)
+        .any(|d| d.value().name() == "h1")
 }
 
 /// The first date of a text.

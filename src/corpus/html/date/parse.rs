@@ -30,6 +30,9 @@ static MACHINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*(\d{4})[-/.]?(\d{2})[-/.]?(\d{2})(?:(?:T|\s+|T\s*)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?",
     )
 });
+/// Month/day/year in markup, with a time perhaps: `11/01/2023 12:43:42`.
+static MACHINE_SLASHED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?"));
 /// Day. month. year: `18.02.2024`, `18. 2. 2024`, `18.02.24`.
 static DMY: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})\b"));
@@ -58,6 +61,7 @@ static TIME_AFTER: LazyLock<Regex> =
 pub(super) fn compile_all() {
     for r in [
         &MACHINE,
+        &MACHINE_SLASHED,
         &DMY,
         &D_MONTH_Y,
         &MONTH_D_Y,
@@ -156,6 +160,18 @@ pub(super) fn machine(value: &str) -> Option<OffsetDateTime> {
                 .unwrap_or(UtcOffset::UTC);
             return Some(at(date, num(c.get(4)), num(c.get(5)), num(c.get(6)), off));
         }
+    }
+    // Slashed numbers in markup come from software set to American English: month first.
+    if let Some(c) = MACHINE_SLASHED.captures(value)
+        && let Some(date) = ymd(num(c.get(3))?, num(c.get(1))?, num(c.get(2))?)
+    {
+        return Some(at(
+            date,
+            num(c.get(4)),
+            num(c.get(5)),
+            num(c.get(6)),
+            UtcOffset::UTC,
+        ));
     }
     if let Ok(d) = OffsetDateTime::parse(value, &Rfc2822) {
         return Some(d);
@@ -256,9 +272,10 @@ pub(super) fn in_text(text: &str) -> Vec<Found> {
 }
 
 /// URL patterns: `/2024/02/18/`, `/2024-02-18-`, `/20240218/`, `~18-02-2024-`.
-static URL_YMD: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:^|[/_.~=-])((?:19|20)\d{2})[/_.-](\d{1,2})[/_.-](\d{1,2})(?:[/_.#?&-]|$)")
-});
+static URL_SLASHED: LazyLock<Regex> =
+    LazyLock::new(|| re(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?:[/#?&]|\.html?|$)"));
+static URL_YMD: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[/_.~=-])((?:19|20)\d{2})[_.-](\d{2})[_.-](\d{2})(?:[/_.#?&-]|$)"));
 static URL_COMPACT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:^|[/_.~=-])((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.#?&-]|$)"));
 static URL_DMY: LazyLock<Regex> =
@@ -269,6 +286,13 @@ pub(super) fn in_url(url: &str) -> Option<Date> {
     // The path: after the host, before the fragment.
     let path = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = path.find('/').map_or("", |i| &path[i..]);
+    for pattern in [&URL_SLASHED, &URL_YMD] {
+        if let Some(c) = pattern.captures(path)
+            && let Some(d) = ymd(num(c.get(1))?, num(c.get(2))?, num(c.get(3))?)
+        {
+            return Some(d);
+        }
+    }
     if let Some(c) = URL_YMD.captures(path)
         && let Some(d) = ymd(num(c.get(1))?, num(c.get(2))?, num(c.get(3))?)
     {
