@@ -557,3 +557,162 @@ fn said(before: &str) -> Option<Said> {
         (None, None) => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_of(html: &str, url: Option<&str>) -> Option<String> {
+        let doc = scraper::Html::parse_document(html);
+        publication_date(&doc, url)
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day()))
+    }
+
+    fn day(html: &str) -> Option<String> {
+        date_of(html, None)
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        parse::compile_all();
+    }
+
+    #[test]
+    fn json_ld_date_published_of_an_article() {
+        let html = r#"<html><head><script type="application/ld+json">
+            {"@context":"https://schema.org","@graph":[
+              {"@type":"WebPage","datePublished":"2019-01-01T00:00:00+01:00"},
+              {"@type":"NewsArticle","headline":"x","dateModified":"2024-02-19T08:00:00+01:00",
+               "datePublished":"2024-02-18T14:30:00+01:00"}]}
+            </script></head><body><p>Heute ist der 20.02.2024.</p></body></html>"#;
+        assert_eq!(day(html).as_deref(), Some("2024-02-18"));
+        // The page's own offset is kept.
+        let doc = scraper::Html::parse_document(html);
+        let d = publication_date(&doc, None).unwrap();
+        assert_eq!(d.offset().whole_hours(), 1);
+        assert_eq!((d.hour(), d.minute()), (14, 30));
+    }
+
+    #[test]
+    fn broken_json_ld_still_gives_its_date() {
+        let html = r#"<script type="application/ld+json">{"@type":"NewsArticle",
+            "datePublished": "2021-05-04T10:00:00Z", }</script><p>1.1.2020</p>"#;
+        assert_eq!(day(html).as_deref(), Some("2021-05-04"));
+    }
+
+    #[test]
+    fn meta_published_time() {
+        let html = r#"<html><head>
+            <meta property="article:modified_time" content="2023-03-01T10:00:00Z">
+            <meta property="article:published_time" content="2023-02-01T10:00:00Z">
+            </head><body><p>Stand: 03.03.2023</p></body></html>"#;
+        assert_eq!(day(html).as_deref(), Some("2023-02-01"));
+        let dc = r#"<meta name="DC.date.issued" content="2015-08-25">"#;
+        assert_eq!(day(dc).as_deref(), Some("2015-08-25"));
+        let us = r#"<meta name="date" content="11/01/2023 12:43:42">"#;
+        assert_eq!(day(us).as_deref(), Some("2023-11-01"));
+    }
+
+    #[test]
+    fn time_elements_and_itemprop() {
+        let html = r#"<article><h1>T</h1>
+            <time class="updated" datetime="2020-02-12T09:00:00+01:00">12.02.2020</time>
+            <time class="entry-date published" datetime="2020-02-05T09:00:00+01:00">5. Februar 2020</time>
+            </article>"#;
+        assert_eq!(day(html).as_deref(), Some("2020-02-05"));
+        let item = r#"<div><span itemprop="datePublished" content="2017-07-24">24.7.</span></div>"#;
+        assert_eq!(day(item).as_deref(), Some("2017-07-24"));
+        let plain = r#"<p><time datetime="2018-06-10">10. Juni</time></p>"#;
+        assert_eq!(day(plain).as_deref(), Some("2018-06-10"));
+    }
+
+    #[test]
+    fn the_address() {
+        let html = "<p>Kommentar vom 03.01.2020</p>";
+        for (url, want) in [
+            (
+                "https://blog.example.de/2014/05/18/alles-neu/",
+                "2014-05-18",
+            ),
+            (
+                "https://example.de/news/2023-10-31-titel.html",
+                "2023-10-31",
+            ),
+            ("https://example.de/a/20191017/titel", "2019-10-17"),
+            ("https://example.de/meldung/~02-01-2022-titel", "2022-01-02"),
+        ] {
+            assert_eq!(date_of(html, Some(url)).as_deref(), Some(want), "{url}");
+        }
+        // Year and month alone, or a number that only starts like a day, are no date.
+        assert_eq!(
+            date_of(html, Some("https://example.de/2023/10/3-fragen/")).as_deref(),
+            Some("2020-01-03")
+        );
+        // The canonical address counts where none is given.
+        let canonical = r#"<link rel="canonical" href="https://x.de/2012/05/11/paris/"><p>x</p>"#;
+        assert_eq!(day(canonical).as_deref(), Some("2012-05-11"));
+    }
+
+    #[test]
+    fn german_and_english_text() {
+        for (text, want) in [
+            ("Veröffentlicht am 18. Februar 2024", "2024-02-18"),
+            ("Stand: 18.02.2024 14:30 Uhr", "2024-02-18"),
+            ("vom 3. Febr. 2011", "2011-02-03"),
+            ("18. Jänner 2022", "2022-01-18"),
+            ("Posted on February 18, 2024", "2024-02-18"),
+            ("am 1.3.2019 um 12:00", "2019-03-01"),
+            ("18 Feb. 2024", "2024-02-18"),
+        ] {
+            let html = format!("<div><h1>T</h1><p>{text}</p></div>");
+            assert_eq!(day(&html).as_deref(), Some(want), "{text}");
+        }
+        // Version numbers are no dates.
+        assert_eq!(day("<p>Version 1.2.10.4</p>"), None);
+    }
+
+    #[test]
+    fn implausible_dates_are_rejected() {
+        assert_eq!(day("<p>Gegründet am 12.03.1887</p>"), None);
+        assert_eq!(day("<p>Geplant für den 1. Januar 2199</p>"), None);
+        assert_eq!(
+            day(r#"<meta property="article:published_time" content="0001-01-01">"#),
+            None
+        );
+        assert_eq!(day("<p>31.02.2020</p>"), None);
+    }
+
+    #[test]
+    fn published_is_preferred_over_modified() {
+        let html = "<div><h1>T</h1><p>Aktualisiert am 20.03.2021</p>\
+                    <p>Erstellt am 16.03.2021</p></div>";
+        assert_eq!(day(html).as_deref(), Some("2021-03-16"));
+        let only_modified = r#"<meta name="last-modified" content="2021-03-20"><p>x</p>"#;
+        assert_eq!(day(only_modified).as_deref(), Some("2021-03-20"));
+    }
+
+    #[test]
+    fn comments_and_sidebars_count_last() {
+        let html = r#"<body><div class="sidebar"><p>01.01.2023</p></div>
+            <div id="content"><p>Ein Bericht vom 05.01.2023.</p></div>
+            <div id="comments"><p>06.01.2023</p></div></body>"#;
+        assert_eq!(day(html).as_deref(), Some("2023-01-05"));
+        let only = r#"<div class="comment"><p>06.01.2023</p></div>"#;
+        assert_eq!(day(only).as_deref(), Some("2023-01-06"));
+    }
+
+    #[test]
+    fn nothing_from_a_page_panics() {
+        for html in [
+            "",
+            "<meta name=date content=>",
+            "<meta name=date content='99/99/9999 99:99'>",
+            r#"<script type="application/ld+json">{"datePublished": 5}</script>"#,
+            r#"<script type="application/ld+json">{"datePublished": "</script>"#,
+            "<time datetime='2020-13-45T25:61:61+99:99'>x</time>",
+            "<p>Ä 1.ü.2020 ß 31. Dezember 9999999999 März</p>",
+        ] {
+            let _ = day(html);
+        }
+    }
+}
