@@ -18,24 +18,24 @@ use time::{Date, Duration, OffsetDateTime};
 /// What vouches for a date, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Rank {
-    /// JSON-LD `datePublished` of an article (`NewsArticle`, `BlogPosting`, …).
-    LdArticle,
     /// `<meta>` naming the publication time (`article:published_time`, …).
     MetaPublished,
+    /// JSON-LD `datePublished` of an article (`NewsArticle`, `BlogPosting`, …).
+    LdArticle,
     /// `itemprop=datePublished`, `<time pubdate>`, `class=published` in the body.
     ItemPublished,
-    /// JSON-LD `datePublished` of something else (`WebPage`), or a plain `<meta name=date>`.
-    Declared,
-    /// In the text, after "veröffentlicht", "erschienen", "Datum:", ….
-    TextPublished,
     /// An element whose class or id says date (`entry-date`, `datum`, `post-meta`).
     DateElement,
+    /// In the text, after "veröffentlicht", "erschienen", "Datum:", ….
+    TextPublished,
     /// A `<time>` element.
     Time,
-    /// What the page says it was changed on (`dateModified`, "aktualisiert").
-    Modified,
+    /// JSON-LD `datePublished` of something else (`WebPage`), or a plain `<meta name=date>`.
+    Declared,
     /// Anywhere in the text.
     Text,
+    /// What the page says it was changed on (`dateModified`, "aktualisiert").
+    Modified,
 }
 
 /// A date the page holds, with what vouches for it and where.
@@ -164,10 +164,19 @@ impl Found {
     fn best(&self) -> Option<OffsetDateTime> {
         let key = |c: &Candidate| (c.boilerplate, c.rank);
         let best = self.candidates.iter().map(key).min()?;
-        self.candidates
-            .iter()
-            .find(|c| key(c) == best)
-            .map(|c| c.date)
+        let date = self.candidates.iter().find(|c| key(c) == best)?.date;
+        // A time in UTC that the page also gives in its own zone: the page's date is the
+        // local one (22:04 UTC is 00:04 the next day in Vienna).
+        if date.offset().is_utc() && date.time() != time::Time::MIDNIGHT {
+            let local = self
+                .candidates
+                .iter()
+                .find(|c| !c.date.offset().is_utc() && c.date == date);
+            if let Some(local) = local {
+                return Some(local.date);
+            }
+        }
+        Some(date)
     }
 
     fn walk(&mut self, doc: &scraper::Html) {
