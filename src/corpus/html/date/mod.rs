@@ -38,6 +38,24 @@ enum Rank {
     Modified,
 }
 
+impl Rank {
+    /// Declared in markup for machines, not necessarily shown.
+    fn is_declaration(self) -> bool {
+        matches!(
+            self,
+            Rank::MetaPublished | Rank::LdArticle | Rank::ItemPublished | Rank::Declared
+        )
+    }
+
+    /// Shown to readers as a date of the page.
+    fn is_shown(self) -> bool {
+        matches!(
+            self,
+            Rank::DateElement | Rank::TextPublished | Rank::Time | Rank::Text
+        )
+    }
+}
+
 /// A date the page holds, with what vouches for it and where.
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
@@ -164,7 +182,24 @@ impl Found {
     fn best(&self) -> Option<OffsetDateTime> {
         let key = |c: &Candidate| (c.boilerplate, c.rank);
         let best = self.candidates.iter().map(key).min()?;
-        let date = self.candidates.iter().find(|c| key(c) == best)?.date;
+        let mut date = self.candidates.iter().find(|c| key(c) == best)?.date;
+        // Declarations that disagree: the best one whose date the page also shows.
+        if !best.0 && best.1.is_declaration() {
+            let shown = |d: OffsetDateTime| {
+                self.candidates
+                    .iter()
+                    .any(|c| !c.boilerplate && c.rank.is_shown() && c.date.date() == d.date())
+            };
+            if !shown(date)
+                && let Some(c) = self
+                    .candidates
+                    .iter()
+                    .filter(|c| !c.boilerplate && c.rank.is_declaration() && shown(c.date))
+                    .min_by_key(|c| c.rank)
+            {
+                date = c.date;
+            }
+        }
         // A time in UTC that the page also gives in its own zone: the page's date is the
         // local one (22:04 UTC is 00:04 the next day in Vienna).
         if date.offset().is_utc() && date.time() != time::Time::MIDNIGHT {
@@ -327,7 +362,9 @@ impl Found {
     fn short_text(&self, e: ElementRef<'_>) -> Option<String> {
         let mut text = String::new();
         for t in e.text() {
+            // Pieces apart ("Erstellt am" "09.02.2022"), whatever their markup.
             text.push_str(t);
+            text.push(' ');
             if text.len() > 200 {
                 return None;
             }
@@ -698,6 +735,29 @@ mod tests {
         assert_eq!(day(html).as_deref(), Some("2021-03-16"));
         let only_modified = r#"<meta name="last-modified" content="2021-03-20"><p>x</p>"#;
         assert_eq!(day(only_modified).as_deref(), Some("2021-03-20"));
+    }
+
+    #[test]
+    fn of_declarations_that_disagree_the_one_the_page_shows() {
+        let html = r#"<head>
+            <meta property="article:published_time" content="2021-12-14T15:41:07+01:00">
+            <meta name="date" content="2022-02-04T15:33:00+01:00"></head>
+            <body><h1>T</h1><p>Von A. Autor, 04.02.2022 15:33</p></body>"#;
+        assert_eq!(day(html).as_deref(), Some("2022-02-04"));
+        // A UTC time the page also gives in its own zone: that zone's day.
+        let zones = r#"<head>
+            <meta property="article:published_time" content="2019-10-18T22:04:00Z">
+            <meta name="date" content="2019-10-19T00:04:00+02:00"></head><p>x</p>"#;
+        assert_eq!(day(zones).as_deref(), Some("2019-10-19"));
+    }
+
+    #[test]
+    fn a_date_element_read_as_a_whole() {
+        let html = r#"<div class="articleCreationDate"><span>Erstellt am</span><span>09.02.2022</span></div>"#;
+        assert_eq!(day(html).as_deref(), Some("2022-02-09"));
+        let split =
+            r#"<p class="post-date"><span>18.</span><span>Februar</span> <span>2024</span></p>"#;
+        assert_eq!(day(split).as_deref(), Some("2024-02-18"));
     }
 
     #[test]
