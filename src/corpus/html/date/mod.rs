@@ -178,11 +178,18 @@ impl Found {
         }
     }
 
-    /// The best-vouched date outside boilerplate, else in it; among equals the first.
+    /// The best-vouched date outside boilerplate, else in it; among equals the first with a
+    /// time of day, else the first.
     fn best(&self) -> Option<OffsetDateTime> {
         let key = |c: &Candidate| (c.boilerplate, c.rank);
         let best = self.candidates.iter().map(key).min()?;
-        let mut date = self.candidates.iter().find(|c| key(c) == best)?.date;
+        // Among equals, the first with a time of day (a timestamp), else the first.
+        let mut equals = self.candidates.iter().filter(|c| key(c) == best);
+        let first = equals.clone().next()?;
+        let mut date = equals
+            .find(|c| c.date.time() != time::Time::MIDNIGHT)
+            .unwrap_or(first)
+            .date;
         // Declarations that disagree: the best one whose date the page also shows.
         if !best.0 && best.1.is_declaration() {
             let shown = |d: OffsetDateTime| {
