@@ -2,11 +2,17 @@
 //! and text, with plausibility checks (htmldate's approach).
 //!
 //! One walk over the page, in document order, gathers every date it holds with what vouches
-//! for it ([`Rank`]): JSON-LD `datePublished`, `<meta>` properties, `itemprop`, `<time>`,
-//! elements whose class says date, and dates in the text after words such as
-//! "veröffentlicht" or "aktualisiert". Dates outside 1995 to today are dropped, as are those in
-//! comments, sidebars and teasers unless nothing else is left. The best-vouched date wins;
-//! among equals, the first on the page.
+//! for it ([`Rank`]): `<meta>` properties, JSON-LD `datePublished` (in `@graph` too),
+//! `itemprop`, `<time>`, `<abbr>`, elements whose class or id says date, and dates in the text,
+//! after words such as "veröffentlicht" or "aktualisiert" or anywhere. Dates outside 1995 to
+//! today are dropped; those in comments, sidebars, teasers, navigation and the page's header
+//! and footer count only when nothing else is left.
+//!
+//! Then: a full date in the page's address (`/2024/02/18/`) wins outright, as in htmldate.
+//! Otherwise the best-vouched date; among equals the first with a time of day, else the
+//! first. Where declarations disagree, the one whose date the page also shows wins (a stale
+//! `article:published_time` against the date under the headline), and a UTC time the page
+//! also gives in its own zone is read in that zone.
 
 mod parse;
 
@@ -90,7 +96,7 @@ pub(crate) fn publication_date(doc: &scraper::Html, url: Option<&str>) -> Option
         let with_time = found
             .candidates
             .iter()
-            .filter(|c| c.rank <= Rank::ItemPublished && c.date.date() == date)
+            .filter(|c| c.rank.is_declaration() && !c.boilerplate && c.date.date() == date)
             .map(|c| c.date)
             .next();
         return Some(with_time.unwrap_or_else(|| date.midnight().assume_utc()));
