@@ -279,7 +279,7 @@ impl Found {
                 return ctx;
             }
             "meta" => {
-                self.meta(el);
+                self.meta(el, ctx);
                 return ctx;
             }
             "link" => {
@@ -424,7 +424,7 @@ impl Found {
         }
     }
 
-    fn meta(&mut self, el: &Element) {
+    fn meta(&mut self, el: &Element, ctx: Ctx) {
         let Some(content) = el.attr("content") else {
             return;
         };
@@ -492,7 +492,7 @@ impl Found {
             | "revised" => Rank::Modified,
             _ => return,
         };
-        self.push(parse::machine(content), rank, Ctx::default());
+        self.push(parse::machine(content), rank, ctx);
     }
 
     /// JSON-LD: `datePublished` of articles first, in `@graph` too.
@@ -779,6 +779,10 @@ mod tests {
             <div id="content"><p>Ein Bericht vom 05.01.2023.</p></div>
             <div id="comments"><p>06.01.2023</p></div></body>"#;
         assert_eq!(day(html).as_deref(), Some("2023-01-05"));
+        let teaser = r#"<body><aside><div itemscope itemtype="https://schema.org/NewsArticle">
+            <meta itemprop="datePublished" content="2023-01-02"></div></aside>
+            <div class="post-date">05.01.2023</div></body>"#;
+        assert_eq!(day(teaser).as_deref(), Some("2023-01-05"));
         let only = r#"<div class="comment"><p>06.01.2023</p></div>"#;
         assert_eq!(day(only).as_deref(), Some("2023-01-06"));
     }
