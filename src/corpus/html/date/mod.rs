@@ -256,12 +256,10 @@ impl Found {
     fn element(&mut self, e: ElementRef<'_>, el: &Element, mut ctx: Ctx) -> Ctx {
         let name = el.name();
         let itemprop = el.attr("itemprop").map(str::to_ascii_lowercase);
-        let class_id = format!(
-            "{} {}",
-            el.attr("class").unwrap_or(""),
-            el.attr("id").unwrap_or("")
-        )
-        .to_lowercase();
+        let class_id = match (el.attr("class"), el.attr("id")) {
+            (None, None) => String::new(),
+            (class, id) => format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_lowercase(),
+        };
         match name {
             "script" => {
                 ctx.skip = true;

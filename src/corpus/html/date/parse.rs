@@ -182,7 +182,8 @@ pub(super) fn machine(value: &str) -> Option<OffsetDateTime> {
 /// Every date written in a text, in order of where it starts.
 pub(super) fn in_text(text: &str) -> Vec<Found> {
     let mut found = Vec::new();
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    // Every form has four digits at least (1.2.24); most text has none.
+    if text.bytes().filter(u8::is_ascii_digit).take(4).count() < 4 {
         return found;
     }
     let mut push = |m: regex::Match<'_>, date: Option<Date>| {
