@@ -17,6 +17,7 @@ mod hostile_input;
 mod indexing;
 mod library;
 mod mentions;
+mod page_dates;
 mod properties;
 mod quality;
 mod read_only;
