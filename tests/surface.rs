@@ -42,7 +42,11 @@ fn ci_runs_exactly_the_readmes_test_command() {
         .collect();
     // Installing the system packages the tests need may come first; the tests run exactly
     // as the README says, once, at the end.
-    assert_eq!(ci_commands.last(), Some(&commands[1].as_str()), "{ci_commands:?}");
+    assert_eq!(
+        ci_commands.last(),
+        Some(&commands[1].as_str()),
+        "{ci_commands:?}"
+    );
     assert_eq!(
         ci_commands.iter().filter(|l| l.contains("cargo")).count(),
         1,
