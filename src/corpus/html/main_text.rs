@@ -1,0 +1,629 @@
+//! The main text of a page, told from navigation, teasers, comments and footers by how pages
+//! are built (trafilatura's and readability's approach, in one pass over the DOM):
+//!
+//! 1. The page's text is cut into blocks: the runs of text between block-level tags
+//!    (paragraphs, headings, list items, cells, and text put straight into a `<div>`), each
+//!    with how much of it is link text. What no reader sees or what is boilerplate by name
+//!    (`<nav>`, `<footer>`, `<aside>`, forms, scripts; `class`/`id` naming menus, comments,
+//!    sharing, cookies, newsletters, breadcrumbs, related articles) is left out on the way.
+//! 2. Every block of prose (long enough, few links) votes for the elements around it, the
+//!    nearer the more (readability's scoring); an element's votes are weighed by its link
+//!    density and by what its `class`/`id`/`itemprop` name it (article body, content).
+//! 3. The best-voted element, with those of its siblings that hold prose too, is the
+//!    article: its blocks, less those that are mostly links, are the main text.
+
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use rustc_hash::FxHashMap;
+use scraper::{Html, Node};
+
+/// Fewer characters than this in the chosen text means the page holds no article.
+const MIN_ARTICLE_CHARS: usize = 200;
+
+/// A run of text between block-level tags.
+#[derive(Debug)]
+struct Block {
+    /// The element whose text it is.
+    owner: NodeId,
+    /// The text, whitespace collapsed.
+    text: String,
+    /// Its characters (not counting spaces).
+    chars: usize,
+    /// How many of them are inside links.
+    link_chars: usize,
+    /// Whether the owner is a heading.
+    heading: bool,
+    /// The innermost element around it (or the owner) whose name says boilerplate, and
+    /// how many levels above the owner it is.
+    boiler: Option<(NodeId, usize)>,
+}
+
+impl Block {
+    fn link_density(&self) -> f32 {
+        self.link_chars as f32 / self.chars.max(1) as f32
+    }
+}
+
+/// The main text of the page, paragraphs separated by blank lines, or `None` when it holds
+/// no article.
+pub(crate) fn main_text(doc: &Html) -> Option<String> {
+    let blocks = blocks(doc);
+    if blocks.is_empty() {
+        return None;
+    }
+    let roots = article_roots(doc, &blocks)?;
+    let mut out = String::new();
+    let mut chars = 0;
+    for block in &blocks {
+        if !within(doc, block.owner, &roots) {
+            continue;
+        }
+        // Boilerplate by name counts inside the article only: a page's layout may well
+        // call the column that holds it `right-sidebar`.
+        if let Some((boiler, _)) = block.boiler {
+            if !roots.contains(&boiler) && within(doc, boiler, &roots) {
+                continue;
+            }
+        }
+        let max_links = if block.heading { 0.6 } else { 0.5 };
+        if block.link_density() > max_links {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(&block.text);
+        chars += block.chars;
+    }
+    (chars >= MIN_ARTICLE_CHARS).then_some(out)
+}
+
+/// Whether the node is one of the roots or inside one.
+fn within(doc: &Html, node: NodeId, roots: &[NodeId]) -> bool {
+    let mut current = doc.tree.get(node);
+    while let Some(n) = current {
+        if roots.contains(&n.id()) {
+            return true;
+        }
+        current = n.parent();
+    }
+    false
+}
+
+/// What is summed up for an element from the blocks inside it.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    chars: usize,
+    link_chars: usize,
+    score: f32,
+}
+
+/// The elements that hold the article: the best-voted one and its siblings that hold prose.
+fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
+    let mut tally: FxHashMap<NodeId, Tally> = FxHashMap::default();
+    for block in blocks {
+        let Some(owner) = doc.tree.get(block.owner) else {
+            continue;
+        };
+        let near_boilerplate = block.boiler.is_some_and(|(_, levels)| levels <= 3);
+        let prose = !block.heading
+            && !near_boilerplate
+            && block.chars >= 25
+            && block.link_density() < 0.5;
+        let score = if prose {
+            let commas = block.text.matches([',', '.', ';']).count().min(10);
+            1.0 + commas as f32 * 0.5 + (block.chars as f32 / 100.0).min(3.0)
+        } else {
+            0.0
+        };
+        // The owner itself (text straight in a <div>) and three levels up.
+        for (level, node) in std::iter::once(owner).chain(owner.ancestors()).enumerate() {
+            let t = tally.entry(node.id()).or_default();
+            t.chars += block.chars;
+            t.link_chars += block.link_chars;
+            t.score += match level {
+                0 => 0.0,
+                1 => score,
+                2 => score / 2.0,
+                3 => score / 3.0,
+                _ => 0.0,
+            };
+        }
+    }
+    let mut best: Option<(NodeId, f32)> = None;
+    let mut weighed: FxHashMap<NodeId, f32> = FxHashMap::default();
+    for (&id, t) in &tally {
+        if t.score <= 0.0 {
+            continue;
+        }
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
+        let Some(el) = node.value().as_element() else {
+            continue;
+        };
+        if matches!(el.name(), "html" | "body") {
+            continue;
+        }
+        let density = t.link_chars as f32 / t.chars.max(1) as f32;
+        let w = (t.score + class_weight(el)) * (1.0 - density);
+        weighed.insert(id, w);
+        if best.is_none_or(|(_, b)| w > b) {
+            best = Some((id, w));
+        }
+    }
+    let (mut top, top_score) = best?;
+    // Prose split over neighbouring containers (a lead and a body, fields of a CMS): the
+    // nearest element holding the top one and another almost as good one, if near enough.
+    let mut ancestors: Vec<NodeId> = doc
+        .tree
+        .get(top)?
+        .ancestors()
+        .take(4)
+        .filter(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| !matches!(e.name(), "html" | "body"))
+        })
+        .map(|a| a.id())
+        .collect();
+    let mut rivals: Vec<NodeId> = weighed
+        .iter()
+        .filter(|&(&id, &w)| id != top && w >= top_score * 0.5)
+        .map(|(&id, _)| id)
+        .collect();
+    rivals.sort_unstable_by_key(|id| std::cmp::Reverse(weighed.get(id).map(|w| (w * 1000.0) as i64)));
+    for rival in rivals.into_iter().take(4) {
+        let Some(rival_node) = doc.tree.get(rival) else {
+            continue;
+        };
+        if let Some(pos) = rival_node
+            .ancestors()
+            .find_map(|a| ancestors.iter().position(|&x| x == a.id()))
+        {
+            // Rivals inside the top one are its own prose.
+            if !ancestors.contains(&rival) {
+                top = ancestors[pos];
+                ancestors.truncate(pos);
+                ancestors.clear();
+                break;
+            }
+        }
+    }
+    let top_node = doc.tree.get(top)?;
+    let mut roots = vec![top];
+    // Siblings that hold prose too (readability's sibling step).
+    if let Some(parent) = top_node.parent() {
+        let threshold = (top_score * 0.2).max(10.0);
+        for sibling in parent.children() {
+            if sibling.id() == top {
+                continue;
+            }
+            let id = sibling.id();
+            let w = weighed.get(&id).copied().unwrap_or(0.0);
+            let t = tally.get(&id).copied().unwrap_or_default();
+            let density = t.link_chars as f32 / t.chars.max(1) as f32;
+            let lone_paragraph = sibling
+                .value()
+                .as_element()
+                .is_some_and(|e| e.name() == "p")
+                && t.chars > 80
+                && density < 0.25;
+            if w >= threshold || lone_paragraph {
+                roots.push(id);
+            }
+        }
+    }
+    Some(roots)
+}
+
+/// How an element's `class`, `id` and `itemprop` weigh its votes.
+fn class_weight(el: &scraper::node::Element) -> f32 {
+    let mut w = 0.0;
+    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+        w += 60.0;
+    }
+    if matches!(el.name(), "article" | "main") {
+        w += 15.0;
+    }
+    let names = names_of(el);
+    if names.is_empty() {
+        return w;
+    }
+    const STRONG: &[&str] = &[
+        "articlebody",
+        "article-body",
+        "article_body",
+        "article__body",
+        "article-text",
+        "articletext",
+        "article-content",
+        "article__content",
+        "articlecontent",
+        "entry-content",
+        "post-content",
+        "postcontent",
+        "post-body",
+        "post-text",
+        "story-body",
+        "storybody",
+        "text-content",
+        "body-text",
+        "bodytext",
+        "artikel",
+        "beitrag",
+    ];
+    const POSITIVE: &[&str] = &[
+        "article", "body", "content", "entry", "main", "post", "text", "blog", "story", "inhalt",
+    ];
+    const NEGATIVE: &[&str] = &[
+        "comment", "meta", "foot", "sidebar", "teaser", "related", "sponsor", "shout",
+        "combx", "masthead", "promo", "scroll", "banner", "header", "infobox", "kommentar",
+    ];
+    if STRONG.iter().any(|s| names.contains(s)) {
+        w += 40.0;
+    } else if POSITIVE.iter().any(|s| names.contains(s)) {
+        w += 25.0;
+    }
+    if NEGATIVE.iter().any(|s| names.contains(s)) {
+        w -= 25.0;
+    }
+    w
+}
+
+/// An element's `class` and `id`, lower-case, space-separated.
+fn names_of(el: &scraper::node::Element) -> String {
+    let mut names = String::new();
+    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        if !names.is_empty() {
+            names.push(' ');
+        }
+        names.push_str(&value.to_ascii_lowercase());
+    }
+    names
+}
+
+/// Whether an element is left out with all it holds: what no reader sees, and boilerplate
+/// by tag or by name.
+fn pruned(el: &scraper::node::Element) -> bool {
+    let name = el.name();
+    if matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "nav"
+            | "footer"
+            | "aside"
+            | "menu"
+            | "button"
+            | "select"
+            | "option"
+            | "textarea"
+            | "input"
+            | "label"
+            | "iframe"
+            | "svg"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "object"
+            | "embed"
+            | "map"
+            | "figure"
+            | "figcaption"
+            | "dialog"
+            | "math"
+    ) {
+        return true;
+    }
+    if matches!(name, "html" | "body" | "main") {
+        return false;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether an element's `class`/`id` name boilerplate (which counts only inside the
+/// article, see [`main_text`]).
+fn named_boilerplate(el: &scraper::node::Element) -> bool {
+    if matches!(el.name(), "html" | "body" | "main") {
+        return false;
+    }
+    let names = names_of(el);
+    !names.is_empty() && boilerplate_name(&names)
+}
+
+/// Whether a `class` name only files the page (WordPress's `category-*`, `tag-*`), saying
+/// nothing of what the element is.
+fn filing(name: &str) -> bool {
+    ["category-", "tag-", "tags-", "kategorie-", "rubrik-"]
+        .iter()
+        .any(|p| name.starts_with(p))
+}
+
+/// Whether `class`/`id` names (lower-case) name boilerplate.
+fn boilerplate_name(names: &str) -> bool {
+    /// Found anywhere in the names.
+    const ANYWHERE: &[&str] = &[
+        "breadcrumb",
+        "newsletter",
+        "cookie",
+        "sidebar",
+        "comment",
+        "kommentar",
+        "social",
+        "sharing",
+        "share",
+        "related",
+        "navigation",
+        "navbar",
+        "footer",
+        "advert",
+        "recommend",
+        "empfehlung",
+        "outbrain",
+        "taboola",
+        "pagination",
+        "skiplink",
+        "screen-reader",
+        "sr-only",
+        "visually-hidden",
+        "byline",
+        "copyright",
+        "subscribe",
+        "banner",
+    ];
+    /// Found as the first or last word of a name (words between `-` and `_`).
+    const WORDS: &[&str] = &[
+        "nav", "menu", "ad", "ads", "tags", "meta", "print", "skip", "popup", "modal",
+        "pager", "login", "search", "suche", "anzeige", "werbung", "sponsored",
+        "promo", "author", "autor", "rating", "toolbar",
+    ];
+    names.split_whitespace().filter(|n| !filing(n)).any(|name| {
+        if ANYWHERE.iter().any(|w| name.contains(w)) {
+            return true;
+        }
+        let mut words = name.split(['-', '_']).filter(|w| !w.is_empty());
+        let first = words.next();
+        let last = words.next_back();
+        first.is_some_and(|w| WORDS.contains(&w)) || last.is_some_and(|w| WORDS.contains(&w))
+    })
+}
+
+/// Whether a tag starts a new block of text.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "ul"
+    )
+}
+
+/// The text being gathered for the current block.
+#[derive(Default)]
+struct Run {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    space: bool,
+}
+
+impl Run {
+    fn push_text(&mut self, text: &str, in_link: bool) {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+                continue;
+            }
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+            }
+            self.space = false;
+            self.text.push(c);
+            self.chars += 1;
+            if in_link {
+                self.link_chars += 1;
+            }
+        }
+    }
+
+    fn line_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+        self.space = false;
+    }
+
+    fn take(&mut self, owner: &Open, boilers: &[(NodeId, usize)], into: &mut Vec<Block>) {
+        let run = std::mem::take(self);
+        if run.chars > 0 {
+            into.push(Block {
+                owner: owner.id,
+                text: run.text.trim_end().to_string(),
+                chars: run.chars,
+                link_chars: run.link_chars,
+                heading: owner.heading,
+                boiler: boilers
+                    .last()
+                    .map(|&(id, depth)| (id, owner.depth.saturating_sub(depth))),
+            });
+        }
+    }
+}
+
+/// An open block-level element.
+struct Open {
+    id: NodeId,
+    heading: bool,
+    depth: usize,
+}
+
+/// The page's visible, not boilerplate text, cut into blocks, in document order.
+fn blocks(doc: &Html) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut run = Run::default();
+    // The open block-level elements, innermost last.
+    let mut owners: Vec<Open> = Vec::new();
+    // The open elements named boilerplate, and their depths.
+    let mut boilers: Vec<(NodeId, usize)> = Vec::new();
+    let mut depth = 0usize;
+    let mut links = 0usize;
+    let mut skip: Option<NodeId> = None;
+    let root = doc.tree.root();
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => run.push_text(t, links > 0),
+                    Node::Element(el) => {
+                        if pruned(el) {
+                            skip = Some(node.id());
+                            continue;
+                        }
+                        depth += 1;
+                        let name = el.name();
+                        if is_block(name) {
+                            if let Some(owner) = owners.last() {
+                                run.take(owner, &boilers, &mut blocks);
+                            } else {
+                                run = Run::default();
+                            }
+                            owners.push(Open {
+                                id: node.id(),
+                                heading: matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"),
+                                depth,
+                            });
+                        }
+                        if named_boilerplate(el) {
+                            boilers.push((node.id(), depth));
+                        }
+                        if name == "a" {
+                            links += 1;
+                        } else if name == "br" {
+                            run.line_break();
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(s) = skip {
+                    if s == node.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = node.value() {
+                    let name = el.name();
+                    if is_block(name) {
+                        if let Some(owner) = owners.pop() {
+                            run.take(&owner, &boilers, &mut blocks);
+                        }
+                    } else if name == "a" {
+                        links = links.saturating_sub(1);
+                    }
+                    if boilers.last().is_some_and(|&(id, _)| id == node.id()) {
+                        boilers.pop();
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        }
+    }
+    blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `NACHLESE_DEBUG_PAGE=file NACHLESE_DEBUG_NEEDLE=text cargo test --lib html::main_text::tests::debug_page -- --nocapture`
+    #[test]
+    fn debug_page() {
+        let (Some(file), needle) = (
+            std::env::var_os("NACHLESE_DEBUG_PAGE"),
+            std::env::var("NACHLESE_DEBUG_NEEDLE").unwrap_or_default(),
+        ) else {
+            return;
+        };
+        let bytes = std::fs::read(file).unwrap_or_default();
+        let text = crate::corpus::html::encoding::decode(&bytes, None);
+        let doc = Html::parse_document(&text);
+        let blocks = blocks(&doc);
+        eprintln!("{} blocks", blocks.len());
+        let roots = article_roots(&doc, &blocks);
+        for r in roots.iter().flatten() {
+            if let Some(n) = doc.tree.get(*r) {
+                eprintln!("root {:?}", n.value().as_element().map(|e| (e.name(), names_of(e))));
+            }
+        }
+        // the needle's path, with what prunes it
+        for node in doc.tree.root().descendants() {
+            if let Node::Text(t) = node.value() {
+                if !needle.is_empty() && t.contains(needle.as_str()) {
+                    for a in node.ancestors() {
+                        if let Some(e) = a.value().as_element() {
+                            eprintln!("  {} {:?} pruned={}", e.name(), names_of(e), pruned(e));
+                        }
+                    }
+                }
+            }
+        }
+        eprintln!("{:?}", main_text(&doc).map(|b| b.chars().take(500).collect::<String>()));
+    }
+}
