@@ -33,9 +33,9 @@ struct Block {
     link_chars: usize,
     /// Whether the owner is a heading.
     heading: bool,
-    /// The innermost element around it (or the owner) whose name says boilerplate, and
-    /// how many levels above the owner it is.
-    boiler: Option<(NodeId, usize)>,
+    /// The innermost element around it (or the owner) whose name says boilerplate, how
+    /// many levels above the owner it is, and whether it is named a comment.
+    boiler: Option<(NodeId, usize, bool)>,
 }
 
 impl Block {
@@ -52,30 +52,79 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
         return None;
     }
     let roots = article_roots(doc, &blocks)?;
-    let mut out = String::new();
-    let mut chars = 0;
+    // The blocks of the article, and whether each is kept.
+    let mut chosen: Vec<(&Block, bool)> = Vec::new();
+    let scope = article_scope(doc, roots.first().copied());
+    let mut seen_root = false;
     for block in &blocks {
         if !within(doc, block.owner, &roots) {
+            // A lead (or subtitle) above the article's body, in the same <article>.
+            let lead = !seen_root
+                && !block.heading
+                && block.chars >= 50
+                && block.link_density() < 0.2
+                && block.boiler.is_none()
+                && scope.is_some_and(|s| within(doc, block.owner, &[s]));
+            if lead {
+                chosen.push((block, true));
+            }
             continue;
         }
+        seen_root = true;
         // Boilerplate by name counts inside the article only: a page's layout may well
         // call the column that holds it `right-sidebar`.
-        if let Some((boiler, _)) = block.boiler {
+        if let Some((boiler, _, _)) = block.boiler {
             if !roots.contains(&boiler) && within(doc, boiler, &roots) {
                 continue;
             }
         }
         let max_links = if block.heading { 0.6 } else { 0.5 };
-        if block.link_density() > max_links {
-            continue;
+        chosen.push((block, block.link_density() <= max_links));
+    }
+    // A heading stays only above text that stays ("Mehr zum Thema" over a list of links
+    // goes with the list).
+    for i in 0..chosen.len() {
+        if chosen[i].0.heading && chosen[i].1 {
+            let next_kept = chosen
+                .get(i + 1)
+                .is_some_and(|&(b, kept)| kept && !b.heading);
+            chosen[i].1 = next_kept;
         }
+    }
+    let mut kept: Vec<&Block> = chosen.iter().filter(|c| c.1).map(|c| c.0).collect();
+    // Short lines after the last paragraph are the article's furniture ("Jetzt teilen!",
+    // "Titelbild:"), not its text.
+    while kept
+        .last()
+        .is_some_and(|b| b.chars < 40 && !b.text.ends_with(['.', '!', '?', '"', '“', '”', '«', '»']))
+    {
+        kept.pop();
+    }
+    let chars: usize = kept.iter().map(|b| b.chars).sum();
+    if chars < MIN_ARTICLE_CHARS {
+        return None;
+    }
+    let mut out = String::new();
+    for block in kept {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
         out.push_str(&block.text);
-        chars += block.chars;
     }
-    (chars >= MIN_ARTICLE_CHARS).then_some(out)
+    Some(out)
+}
+
+/// The `<article>` (or schema.org `Article`) around the article's body, if near.
+fn article_scope(doc: &Html, root: Option<NodeId>) -> Option<NodeId> {
+    let root = doc.tree.get(root?)?;
+    root.ancestors()
+        .take(5)
+        .find(|a| {
+            a.value().as_element().is_some_and(|e| {
+                e.name() == "article" || e.attr("itemtype").is_some_and(|t| t.contains("Article"))
+            })
+        })
+        .map(|a| a.id())
 }
 
 /// Whether the node is one of the roots or inside one.
@@ -105,7 +154,7 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
         let Some(owner) = doc.tree.get(block.owner) else {
             continue;
         };
-        let near_boilerplate = block.boiler.is_some_and(|(_, levels)| levels <= 3);
+        let near_boilerplate = block.boiler.is_some_and(|(_, levels, _)| levels <= 3);
         let prose = !block.heading
             && !near_boilerplate
             && block.chars >= 25
@@ -385,6 +434,10 @@ fn boilerplate_name(names: &str) -> bool {
         "visually-hidden",
         "byline",
         "copyright",
+        "caption",
+        "credit",
+        "bildunterschrift",
+        "bildnachweis",
         "subscribe",
         "banner",
     ];
@@ -486,7 +539,7 @@ impl Run {
         self.space = false;
     }
 
-    fn take(&mut self, owner: &Open, boilers: &[(NodeId, usize)], into: &mut Vec<Block>) {
+    fn take(&mut self, owner: &Open, boilers: &[(NodeId, usize, bool)], into: &mut Vec<Block>) {
         let run = std::mem::take(self);
         if run.chars > 0 {
             into.push(Block {
@@ -497,7 +550,7 @@ impl Run {
                 heading: owner.heading,
                 boiler: boilers
                     .last()
-                    .map(|&(id, depth)| (id, owner.depth.saturating_sub(depth))),
+                    .map(|&(id, depth, comment)| (id, owner.depth.saturating_sub(depth), comment)),
             });
         }
     }
@@ -517,7 +570,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
     // The open block-level elements, innermost last.
     let mut owners: Vec<Open> = Vec::new();
     // The open elements named boilerplate, and their depths.
-    let mut boilers: Vec<(NodeId, usize)> = Vec::new();
+    let mut boilers: Vec<(NodeId, usize, bool)> = Vec::new();
     let mut depth = 0usize;
     let mut links = 0usize;
     let mut skip: Option<NodeId> = None;
@@ -550,7 +603,9 @@ fn blocks(doc: &Html) -> Vec<Block> {
                             });
                         }
                         if named_boilerplate(el) {
-                            boilers.push((node.id(), depth));
+                            let names = names_of(el);
+                            let comment = names.contains("comment") || names.contains("kommentar");
+                            boilers.push((node.id(), depth, comment));
                         }
                         if name == "a" {
                             links += 1;
@@ -577,7 +632,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
                     } else if name == "a" {
                         links = links.saturating_sub(1);
                     }
-                    if boilers.last().is_some_and(|&(id, _)| id == node.id()) {
+                    if boilers.last().is_some_and(|&(id, _, _)| id == node.id()) {
                         boilers.pop();
                     }
                     depth = depth.saturating_sub(1);
@@ -585,7 +640,30 @@ fn blocks(doc: &Html) -> Vec<Block> {
             }
         }
     }
+    unname_prose_holders(&mut blocks);
     blocks
+}
+
+/// Forgets a boilerplate name on elements that hold several paragraphs of prose themselves
+/// (a theme's `social-sticky` wrapper around the article), unless they are named comments.
+fn unname_prose_holders(blocks: &mut [Block]) {
+    let mut prose: FxHashMap<NodeId, (usize, usize)> = FxHashMap::default();
+    for b in blocks.iter() {
+        if let Some((id, _, false)) = b.boiler {
+            if !b.heading && b.chars >= 80 && b.link_density() < 0.3 {
+                let e = prose.entry(id).or_default();
+                e.0 += b.chars;
+                e.1 += 1;
+            }
+        }
+    }
+    for b in blocks.iter_mut() {
+        if let Some((id, _, _)) = b.boiler {
+            if prose.get(&id).is_some_and(|&(chars, n)| chars >= 600 && n >= 3) {
+                b.boiler = None;
+            }
+        }
+    }
 }
 
 #[cfg(test)]
