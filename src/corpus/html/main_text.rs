@@ -161,7 +161,7 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
             && block.link_density() < 0.5;
         let score = if prose {
             let commas = block.text.matches([',', '.', ';']).count().min(10);
-            1.0 + commas as f32 * 0.5 + (block.chars as f32 / 100.0).min(3.0)
+            1.0 + commas as f32 * 0.5 + (block.chars as f32 / 100.0).min(10.0)
         } else {
             0.0
         };
@@ -195,10 +195,19 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
             continue;
         }
         let density = t.link_chars as f32 / t.chars.max(1) as f32;
-        let w = (t.score + class_weight(el)) * (1.0 - density);
+        let w = t.score * (1.0 + class_weight(el)) * (1.0 - density);
         weighed.insert(id, w);
         if best.is_none_or(|(_, b)| w > b) {
             best = Some((id, w));
+        }
+    }
+    if std::env::var_os("NACHLESE_DEBUG_PAGE").is_some() && cfg!(test) {
+        let mut all: Vec<_> = weighed.iter().collect();
+        all.sort_by(|a, b| b.1.total_cmp(a.1));
+        for (id, w) in all.into_iter().take(6) {
+            let t = tally.get(id).copied().unwrap_or_default();
+            let el = doc.tree.get(*id).and_then(|n| n.value().as_element().map(|e| (e.name().to_string(), names_of(e))));
+            eprintln!("cand {w:.1} score {:.1} chars {} links {} {:?}", t.score, t.chars, t.link_chars, el);
         }
     }
     let (mut top, top_score) = best?;
@@ -208,7 +217,7 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
         .tree
         .get(top)?
         .ancestors()
-        .take(4)
+        .take(8)
         .filter(|a| {
             a.value()
                 .as_element()
@@ -218,7 +227,7 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
         .collect();
     let mut rivals: Vec<NodeId> = weighed
         .iter()
-        .filter(|&(&id, &w)| id != top && w >= top_score * 0.5)
+        .filter(|&(&id, &w)| id != top && w >= top_score * 0.3)
         .map(|(&id, _)| id)
         .collect();
     rivals.sort_unstable_by_key(|id| std::cmp::Reverse(weighed.get(id).map(|w| (w * 1000.0) as i64)));
@@ -266,14 +275,14 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
     Some(roots)
 }
 
-/// How an element's `class`, `id` and `itemprop` weigh its votes.
+/// How an element's `class`, `id` and `itemprop` weigh its votes: a share to add (or take).
 fn class_weight(el: &scraper::node::Element) -> f32 {
     let mut w = 0.0;
     if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
-        w += 60.0;
+        w += 0.6;
     }
     if matches!(el.name(), "article" | "main") {
-        w += 15.0;
+        w += 0.15;
     }
     let names = names_of(el);
     if names.is_empty() {
@@ -310,12 +319,12 @@ fn class_weight(el: &scraper::node::Element) -> f32 {
         "combx", "masthead", "promo", "scroll", "banner", "header", "infobox", "kommentar",
     ];
     if STRONG.iter().any(|s| names.contains(s)) {
-        w += 40.0;
+        w += 0.5;
     } else if POSITIVE.iter().any(|s| names.contains(s)) {
-        w += 25.0;
+        w += 0.25;
     }
     if NEGATIVE.iter().any(|s| names.contains(s)) {
-        w -= 25.0;
+        w -= 0.5;
     }
     w
 }
