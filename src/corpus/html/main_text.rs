@@ -18,7 +18,7 @@ use rustc_hash::FxHashMap;
 use scraper::{Html, Node};
 
 /// Fewer characters than this in the chosen text means the page holds no article.
-const MIN_ARTICLE_CHARS: usize = 200;
+const MIN_ARTICLE_CHARS: usize = 100;
 
 /// A run of text between block-level tags.
 #[derive(Debug)]
@@ -83,12 +83,16 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
     }
     // A heading stays only above text that stays ("Mehr zum Thema" over a list of links
     // goes with the list).
+    // So does a short line ("Lesen Sie auch:") over links.
     for i in 0..chosen.len() {
-        if chosen[i].0.heading && chosen[i].1 {
-            let next_kept = chosen
-                .get(i + 1)
-                .is_some_and(|&(b, kept)| kept && !b.heading);
-            chosen[i].1 = next_kept;
+        let (block, kept) = chosen[i];
+        if kept && (block.heading || block.chars < 50) {
+            let next = chosen.get(i + 1);
+            chosen[i].1 = if block.heading {
+                next.is_some_and(|&(b, kept)| kept && !b.heading)
+            } else {
+                next.is_none_or(|&(_, kept)| kept)
+            };
         }
     }
     let mut kept: Vec<&Block> = chosen.iter().filter(|c| c.1).map(|c| c.0).collect();
