@@ -24,6 +24,16 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a,
     let declared = content_type
         .and_then(charset_in)
         .or_else(|| meta_charset(bytes.get(..PRESCAN).unwrap_or(bytes)));
+    if let Err(invalid) = std::str::from_utf8(bytes) {
+        // Mostly UTF-8 with some bytes of another encoding (pasted in, a template's
+        // comment): read as UTF-8, those bytes as windows-1252.
+        if declared.is_none() || declared == Some(UTF_8) {
+            let (good, bad) = utf8_tally(bytes, invalid.valid_up_to());
+            if good > bad {
+                return Cow::Owned(utf8_mixed(bytes));
+            }
+        }
+    }
     let encoding = match declared {
         Some(e) if e == UTF_8 => {
             if std::str::from_utf8(bytes).is_ok() {
@@ -39,6 +49,54 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a,
         None => guess(bytes),
     };
     encoding.decode_without_bom_handling(bytes).0
+}
+
+/// How many non-ASCII UTF-8 sequences and how many bytes that are not UTF-8 the bytes
+/// hold (from `from`, where the first invalid one is).
+fn utf8_tally(bytes: &[u8], from: usize) -> (usize, usize) {
+    let head = bytes.get(..from).unwrap_or_default();
+    let mut good = head.iter().filter(|&&b| b >= 0xc0).count();
+    let mut bad = 0;
+    let mut rest = bytes.get(from..).unwrap_or_default();
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                good += s.bytes().filter(|&b| b >= 0xc0).count();
+                break;
+            }
+            Err(e) => {
+                let valid = rest.get(..e.valid_up_to()).unwrap_or_default();
+                good += valid.iter().filter(|&&b| b >= 0xc0).count();
+                let skip = e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                bad += 1;
+                rest = rest.get(e.valid_up_to() + skip..).unwrap_or_default();
+            }
+        }
+    }
+    (good, bad)
+}
+
+/// The bytes as UTF-8, with those that are not read as windows-1252.
+fn utf8_mixed(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + 64);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                let skip = e.error_len().unwrap_or(after.len()).min(after.len());
+                let (invalid, next) = after.split_at(skip);
+                out.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(invalid).0);
+                rest = next;
+            }
+        }
+    }
+    out
 }
 
 /// The encoding the bytes look like: UTF-8 when they are, else chardetng's guess (tuned
@@ -124,6 +182,8 @@ mod tests {
             (b"<meta charset=iso-8859-1><p>\xc3\xa4</p>", None, "<p>ä</p>"),
             // declared UTF-8 but latin-1
             (b"<meta charset=utf-8><p>Stra\xdfe und Gr\xfc\xdfe</p>", None, "Straße und Grüße"),
+            // UTF-8 with a stray latin-1 byte
+            (b"<meta charset=utf-8><p>Gr\xc3\xbc\xc3\x9fe, M\xe4scot, sch\xc3\xb6n</p>", None, "Grüße, Mäscot, schön"),
         ];
         for (bytes, ct, want) in cases {
             let got = decode(bytes, *ct);
