@@ -49,7 +49,7 @@ pub(crate) fn metadata(doc: &Html, url: Option<&str>) -> Metadata {
         .map(str::to_string)
         .or_else(|| ld("publisher").and_then(name_of))
         .or_else(|| found.json_ld.iter().find_map(|v| site_name(v, 0)))
-        .map(|s| collapse(&s))
+        .map(|s| collapse(&unescape(&s)))
         .filter(|s| !s.is_empty());
 
     let declared_title = ld("headline")
@@ -190,14 +190,21 @@ fn find(doc: &Html) -> Found {
 /// The headline: the declared one, else the page's `<h1>`, else its `<title>`; without the
 /// site's name the `<title>` usually carries.
 fn choose_title(found: &Found, declared: Option<String>, site: Option<&str>) -> Option<String> {
-    let declared = declared.map(|t| collapse(&t)).filter(|t| !t.is_empty());
-    // An <h1> that the declared title or <title> starts with is the headline itself.
-    for t in declared.iter().chain(found.title_tag.iter()) {
-        if let Some(h1) = found
-            .h1
-            .iter()
-            .find(|h| h.chars().count() > 5 && t.starts_with(h.as_str()))
-        {
+    let declared = declared
+        .map(|t| collapse(&unescape(&t)))
+        .filter(|t| !t.is_empty());
+    // The page's own <h1> is the headline as a reader sees it, when it is the one the
+    // page declares (or puts in its <title>) give or take a kicker or a site's name.
+    let reference = declared.as_deref().or(found.title_tag.as_deref());
+    if let Some(reference) = reference {
+        let reference_words = words(reference);
+        if let Some(h1) = found.h1.iter().find(|h| {
+            let w = words(h);
+            !w.is_empty() && {
+                let shared = w.iter().filter(|x| reference_words.contains(x)).count();
+                shared * 2 >= w.len() && shared * 3 >= reference_words.len()
+            }
+        }) {
             return Some(h1.clone());
         }
     }
@@ -208,6 +215,59 @@ fn choose_title(found: &Found, declared: Option<String>, site: Option<&str>) -> 
         return Some(strip_site(t, site));
     }
     found.h1.first().cloned()
+}
+
+/// A title's words, lower-case, without punctuation.
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Text with HTML character references resolved (JSON-LD often carries them).
+fn unescape(text: &str) -> String {
+    if !text.contains('&') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let after = rest.get(at + 1..).unwrap_or_default();
+        let end = after.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = after.get(..e)?;
+            let c = if let Some(num) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                char::from_u32(u32::from_str_radix(num, 16).ok()?)?
+            } else if let Some(num) = name.strip_prefix('#') {
+                char::from_u32(num.parse().ok()?)?
+            } else {
+                match name {
+                    "amp" => '&',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "nbsp" => ' ',
+                    _ => return None,
+                }
+            };
+            Some((c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = after.get(e + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The title less a ` | Site`-like suffix (or `Site | ` prefix).
@@ -317,7 +377,7 @@ fn names_in(v: &Value, into: &mut Vec<String>) {
 fn clean_authors(raw: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in raw {
-        let a = collapse(&a);
+        let a = collapse(&unescape(&a));
         let a = ["Von ", "von ", "By ", "by "]
             .iter()
             .find_map(|p| a.strip_prefix(p))
