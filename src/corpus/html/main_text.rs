@@ -252,6 +252,22 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
             }
         }
     }
+    // A container the page names as the article's body (or an <article>) around the best
+    // one holds all of it: page builders cut an article into rows and columns.
+    if let Some(named) = doc
+        .tree
+        .get(top)?
+        .ancestors()
+        .take_while(|a| {
+            a.value()
+                .as_element()
+                .is_some_and(|e| !matches!(e.name(), "html" | "body"))
+        })
+        .filter(|a| a.value().as_element().is_some_and(names_article))
+        .last()
+    {
+        top = named.id();
+    }
     let top_node = doc.tree.get(top)?;
     let mut roots = vec![top];
     // Siblings that hold prose too (readability's sibling step).
@@ -279,6 +295,43 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
     Some(roots)
 }
 
+/// Whether an element is named the article's body (or is an `<article>`).
+fn names_article(el: &scraper::node::Element) -> bool {
+    if el.name() == "article" {
+        return true;
+    }
+    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+        return true;
+    }
+    let names = names_of(el);
+    STRONG.iter().any(|s| names.contains(s))
+}
+
+/// Names of the article's body.
+const STRONG: &[&str] = &[
+    "articlebody",
+    "article-body",
+    "article_body",
+    "article__body",
+    "article-text",
+    "articletext",
+    "article-content",
+    "article__content",
+    "articlecontent",
+    "entry-content",
+    "post-content",
+    "postcontent",
+    "post-body",
+    "post-text",
+    "story-body",
+    "storybody",
+    "text-content",
+    "body-text",
+    "bodytext",
+    "artikel",
+    "beitrag",
+];
+
 /// How an element's `class`, `id` and `itemprop` weigh its votes: a share to add (or take).
 fn class_weight(el: &scraper::node::Element) -> f32 {
     let mut w = 0.0;
@@ -292,29 +345,7 @@ fn class_weight(el: &scraper::node::Element) -> f32 {
     if names.is_empty() {
         return w;
     }
-    const STRONG: &[&str] = &[
-        "articlebody",
-        "article-body",
-        "article_body",
-        "article__body",
-        "article-text",
-        "articletext",
-        "article-content",
-        "article__content",
-        "articlecontent",
-        "entry-content",
-        "post-content",
-        "postcontent",
-        "post-body",
-        "post-text",
-        "story-body",
-        "storybody",
-        "text-content",
-        "body-text",
-        "bodytext",
-        "artikel",
-        "beitrag",
-    ];
+
     const POSITIVE: &[&str] = &[
         "article", "body", "content", "entry", "main", "post", "text", "blog", "story", "inhalt",
     ];
@@ -716,5 +747,53 @@ mod tests {
             }
         }
         eprintln!("{:?}", main_text(&doc).map(|b| b.chars().take(500).collect::<String>()));
+    }
+}
+
+#[cfg(test)]
+mod diagnose {
+    use super::*;
+
+    /// `NACHLESE_DIAGNOSE=../shared/data/web-pages cargo test --lib diagnose -- --nocapture`:
+    /// why each missed segment was missed.
+    #[test]
+    fn diagnose() {
+        let Some(dir) = std::env::var_os("NACHLESE_DIAGNOSE").map(std::path::PathBuf::from) else {
+            return;
+        };
+        let ann: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("trafilatura.json")).unwrap_or_default())
+                .unwrap_or_default();
+        let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut counts: FxHashMap<&'static str, usize> = FxHashMap::default();
+        for page in ann["pages"].as_array().into_iter().flatten() {
+            let file = page["file"].as_str().unwrap_or_default();
+            let bytes = std::fs::read(dir.join(file)).unwrap_or_default();
+            let text = crate::corpus::html::encoding::decode(&bytes, None);
+            let doc = Html::parse_document(&text);
+            let body = main_text(&doc).map(|b| norm(&b)).unwrap_or_default();
+            let blocks = blocks(&doc);
+            let roots = article_roots(&doc, &blocks).unwrap_or_default();
+            for (key, want) in [("with", true), ("without", false)] {
+                for seg in page[key].as_array().into_iter().flatten().filter_map(|s| s.as_str()) {
+                    let seg = norm(seg);
+                    if body.contains(&seg) == want {
+                        continue;
+                    }
+                    let block = blocks.iter().find(|b| norm(&b.text).contains(&seg));
+                    let why = match block {
+                        None => "not in one block (pruned, or across blocks)",
+                        Some(b) if !within(&doc, b.owner, &roots) => "outside the roots",
+                        Some(b) if b.link_density() > 0.5 => "inside, link-dense",
+                        Some(b) if b.boiler.is_some() => "inside, named boilerplate",
+                        Some(_) => "inside, kept",
+                    };
+                    let why: &'static str = if want { why } else { ["fp: ", why].concat().leak() };
+                    *counts.entry(why).or_default() += 1;
+                    eprintln!("{why:45} {file}: {seg}");
+                }
+            }
+        }
+        eprintln!("{counts:#?}");
     }
 }
