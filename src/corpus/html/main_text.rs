@@ -79,7 +79,7 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
             }
         }
         let max_links = if block.heading { 0.6 } else { 0.5 };
-        chosen.push((block, block.link_density() <= max_links));
+        chosen.push((block, block.link_density() <= max_links && !dateline(block)));
     }
     // A heading stays only above text that stays ("Mehr zum Thema" over a list of links
     // goes with the list).
@@ -129,6 +129,14 @@ fn article_scope(doc: &Html, root: Option<NodeId>) -> Option<NodeId> {
             })
         })
         .map(|a| a.id())
+}
+
+/// Whether a block is a short line of mostly digits: a date, a time, a figure's number.
+fn dateline(block: &Block) -> bool {
+    block.chars < 30 && {
+        let letters = block.text.chars().filter(|c| c.is_alphabetic()).count();
+        letters * 2 < block.chars
+    }
 }
 
 /// Whether the node is one of the roots or inside one.
@@ -409,6 +417,16 @@ fn pruned(el: &scraper::node::Element) -> bool {
             | "figcaption"
             | "dialog"
             | "math"
+            | "time"
+            | "picture"
+            | "fieldset"
+            | "legend"
+            | "datalist"
+            | "output"
+            | "progress"
+            | "marquee"
+            | "frameset"
+            | "ins"
     ) {
         return true;
     }
@@ -489,7 +507,7 @@ fn boilerplate_name(names: &str) -> bool {
     const WORDS: &[&str] = &[
         "nav", "menu", "ad", "ads", "tags", "meta", "print", "skip", "popup", "modal",
         "pager", "login", "search", "suche", "anzeige", "werbung", "sponsored",
-        "promo", "author", "autor", "rating", "toolbar",
+        "promo", "author", "autor", "rating", "toolbar", "date", "datum", "dateline", "published", "updated",
     ];
     names.split_whitespace().filter(|n| !filing(n)).any(|name| {
         if ANYWHERE.iter().any(|w| name.contains(w)) {
