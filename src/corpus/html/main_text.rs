@@ -86,7 +86,7 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
     // So does a short line ("Lesen Sie auch:") over links.
     for i in 0..chosen.len() {
         let (block, kept) = chosen[i];
-        if kept && (block.heading || block.chars < 50) {
+        if kept && (block.heading || block.chars < 30) {
             let next = chosen.get(i + 1);
             chosen[i].1 = if block.heading {
                 next.is_some_and(|&(b, kept)| kept && !b.heading)
