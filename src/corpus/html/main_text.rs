@@ -475,8 +475,11 @@ fn boilerplate_name(names: &str) -> bool {
         "newsletter",
         "cookie",
         "sidebar",
-        "comment",
-        "kommentar",
+        "comments",
+        "comment-",
+        "comment_",
+        "commentlist",
+        "kommentare",
         "social",
         "sharing",
         "share",
@@ -507,7 +510,7 @@ fn boilerplate_name(names: &str) -> bool {
     const WORDS: &[&str] = &[
         "nav", "menu", "ad", "ads", "tags", "meta", "print", "skip", "popup", "modal",
         "pager", "login", "search", "suche", "anzeige", "werbung", "sponsored",
-        "promo", "author", "autor", "rating", "toolbar", "date", "datum", "dateline", "published", "updated",
+        "promo", "author", "autor", "rating", "toolbar", "comment", "kommentar", "date", "datum", "dateline", "published", "updated",
     ];
     names.split_whitespace().filter(|n| !filing(n)).any(|name| {
         if ANYWHERE.iter().any(|w| name.contains(w)) {
@@ -666,7 +669,8 @@ fn blocks(doc: &Html) -> Vec<Block> {
                         }
                         if named_boilerplate(el) {
                             let names = names_of(el);
-                            let comment = names.contains("comment") || names.contains("kommentar");
+                            let comment = names.contains("comment") && !names.contains("commentary")
+                || names.contains("kommentare");
                             boilers.push((node.id(), depth, comment));
                         }
                         if name == "a" {
