@@ -276,6 +276,12 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
     {
         top = named.id();
     }
+    let named = doc
+        .tree
+        .get(top)?
+        .value()
+        .as_element()
+        .is_some_and(names_article);
     let top_node = doc.tree.get(top)?;
     let mut roots = vec![top];
     // Siblings that hold prose too (readability's sibling step).
@@ -300,7 +306,46 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
             }
         }
     }
+    // Containers built like the best one (or like one around it), beside it, holding prose:
+    // the sections a page builder cut the article into.
+    if !named {
+        let mut node = top_node;
+        for _ in 0..3 {
+            let Some(parent) = node.parent() else {
+                break;
+            };
+            if parent
+                .value()
+                .as_element()
+                .is_none_or(|e| matches!(e.name(), "html" | "body"))
+            {
+                break;
+            }
+            let shape = shape_of(node.value());
+            if shape.is_some() {
+                for sibling in parent.children() {
+                    let id = sibling.id();
+                    if id == node.id() || roots.contains(&id) || shape_of(sibling.value()) != shape {
+                        continue;
+                    }
+                    let t = tally.get(&id).copied().unwrap_or_default();
+                    let density = t.link_chars as f32 / t.chars.max(1) as f32;
+                    if t.score > 0.0 && t.chars >= 100 && density < 0.3 {
+                        roots.push(id);
+                    }
+                }
+            }
+            node = parent;
+        }
+    }
     Some(roots)
+}
+
+/// An element's tag and first class name, when it has a class.
+fn shape_of(node: &Node) -> Option<(&str, &str)> {
+    let el = node.as_element()?;
+    let first = el.attr("class")?.split_whitespace().next()?;
+    Some((el.name(), first))
 }
 
 /// Whether an element is named the article's body (or is an `<article>`).
