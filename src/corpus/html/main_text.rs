@@ -547,6 +547,14 @@ fn boilerplate_name(names: &str) -> bool {
         "caption",
         "credit",
         "bildunterschrift",
+        "image",
+        "picture",
+        "img",
+        "legend",
+        "infobox",
+        "tweet",
+        "captcha",
+        "citation",
         "bildnachweis",
         "subscribe",
         "banner",
@@ -857,7 +865,17 @@ mod diagnose {
                     };
                     let why: &'static str = if want { why } else { ["fp: ", why].concat().leak() };
                     *counts.entry(why).or_default() += 1;
-                    eprintln!("{why:45} {file}: {seg}");
+                    let chain: Vec<String> = block
+                        .and_then(|b| doc.tree.get(b.owner))
+                        .map(|n| {
+                            std::iter::once(n)
+                                .chain(n.ancestors())
+                                .take(4)
+                                .filter_map(|a| a.value().as_element().map(|e| format!("{}.{}", e.name(), names_of(e))))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    eprintln!("{why:45} {file}: {seg} <- {}", chain.join(" < "));
                 }
             }
         }
