@@ -118,16 +118,27 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
     Some(out)
 }
 
-/// The `<article>` (or schema.org `Article`) around the article's body, if near.
+/// How far above the article's body a lead is looked for, without an `<article>`.
+const LEAD_LEVELS: usize = 3;
+
+/// The `<article>` (or schema.org `Article`) around the article's body, if near, else
+/// the element [`LEAD_LEVELS`] above it.
 fn article_scope(doc: &Html, root: Option<NodeId>) -> Option<NodeId> {
     let root = doc.tree.get(root?)?;
+    let inner = |a: &ego_tree::NodeRef<'_, Node>| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| !matches!(e.name(), "html" | "body"))
+    };
     root.ancestors()
         .take(5)
+        .take_while(inner)
         .find(|a| {
             a.value().as_element().is_some_and(|e| {
                 e.name() == "article" || e.attr("itemtype").is_some_and(|t| t.contains("Article"))
             })
         })
+        .or_else(|| root.ancestors().take(LEAD_LEVELS).take_while(inner).last())
         .map(|a| a.id())
 }
 
