@@ -79,7 +79,8 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
             }
         }
         let max_links = if block.heading { 0.6 } else { 0.5 };
-        chosen.push((block, block.link_density() <= max_links && !dateline(block)));
+        let stub = !block.heading && block.chars < STUB;
+        chosen.push((block, block.link_density() <= max_links && !dateline(block) && !stub));
     }
     // A heading stays only above text that stays ("Mehr zum Thema" over a list of links
     // goes with the list).
@@ -141,6 +142,10 @@ fn article_scope(doc: &Html, root: Option<NodeId>) -> Option<NodeId> {
         .or_else(|| root.ancestors().take(LEAD_LEVELS).take_while(inner).last())
         .map(|a| a.id())
 }
+
+/// Lines shorter than this, not headings, are labels and buttons ("Kontakt:", "Bild
+/// anzeigen"), not text.
+const STUB: usize = 10;
 
 /// Whether a block is a short line of mostly digits: a date, a time, a figure's number.
 fn dateline(block: &Block) -> bool {
