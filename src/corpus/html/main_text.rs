@@ -17,6 +17,11 @@ use ego_tree::iter::Edge;
 use rustc_hash::FxHashMap;
 use scraper::{Html, Node};
 
+/// Chosen text shorter than this is checked against all the page's prose.
+const FALLBACK_BELOW: usize = 1500;
+/// How many times more prose the page must hold for it to be taken instead.
+const FALLBACK_RATIO: usize = 2;
+
 /// Fewer characters than this in the chosen text means the page holds no article.
 const MIN_ARTICLE_CHARS: usize = 100;
 
@@ -105,7 +110,23 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
     {
         kept.pop();
     }
-    let chars: usize = kept.iter().map(|b| b.chars).sum();
+    let mut chars: usize = kept.iter().map(|b| b.chars).sum();
+    // When what was chosen is little beside the prose the whole page holds, the choice
+    // went wrong (an article in many unrelated boxes): the page's prose is the article
+    // (jusText's approach).
+    if chars < FALLBACK_BELOW {
+        let prose: Vec<&Block> = blocks
+            .iter()
+            .filter(|b| {
+                !b.heading && b.chars >= 50 && b.link_density() < 0.25 && b.boiler.is_none()
+            })
+            .collect();
+        let prose_chars: usize = prose.iter().map(|b| b.chars).sum();
+        if prose_chars > chars * FALLBACK_RATIO {
+            kept = prose;
+            chars = prose_chars;
+        }
+    }
     if chars < MIN_ARTICLE_CHARS {
         return None;
     }
