@@ -592,6 +592,8 @@ fn boilerplate_name(names: &str) -> bool {
         "tweet",
         "captcha",
         "citation",
+        "snippet",
+        "flyout",
         "bildnachweis",
         "subscribe",
         "banner",
