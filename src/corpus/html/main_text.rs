@@ -56,7 +56,7 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
     if blocks.is_empty() {
         return None;
     }
-    let roots = article_roots(doc, &blocks)?;
+    let (roots, tally) = article_roots(doc, &blocks)?;
     // The blocks of the article, and whether each is kept.
     let mut chosen: Vec<(&Block, bool)> = Vec::new();
     let scope = article_scope(doc, roots.first().copied());
@@ -85,7 +85,11 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
         }
         let max_links = if block.heading { 0.6 } else { 0.5 };
         let stub = !block.heading && block.chars < STUB;
-        chosen.push((block, block.link_density() <= max_links && !dateline(block) && !stub));
+        let keep = block.link_density() <= max_links
+            && !dateline(block)
+            && !stub
+            && !in_teaser(doc, block, &roots, &tally);
+        chosen.push((block, keep));
     }
     // A heading stays only above text that stays ("Mehr zum Thema" over a list of links
     // goes with the list).
@@ -197,7 +201,7 @@ struct Tally {
 }
 
 /// The elements that hold the article: the best-voted one and its siblings that hold prose.
-fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
+fn article_roots(doc: &Html, blocks: &[Block]) -> Option<(Vec<NodeId>, Tallies)> {
     let mut tally: FxHashMap<NodeId, Tally> = FxHashMap::default();
     for block in blocks {
         let Some(owner) = doc.tree.get(block.owner) else {
@@ -375,7 +379,32 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<Vec<NodeId>> {
             node = parent;
         }
     }
-    Some(roots)
+    Some((roots, tally))
+}
+
+/// What is summed up for each element.
+type Tallies = FxHashMap<NodeId, Tally>;
+
+/// Whether a block sits in a teaser for another page: an element named `teaser` (near
+/// it, inside the article) that holds a link.
+fn in_teaser(doc: &Html, block: &Block, roots: &[NodeId], tally: &Tallies) -> bool {
+    let Some(owner) = doc.tree.get(block.owner) else {
+        return false;
+    };
+    for node in std::iter::once(owner).chain(owner.ancestors()).take(4) {
+        if roots.contains(&node.id()) {
+            return false;
+        }
+        let Some(el) = node.value().as_element() else {
+            continue;
+        };
+        if el.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
+            && tally.get(&node.id()).is_some_and(|t| t.link_chars > 0)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// An element's tag and first class name, when it has a class.
@@ -842,7 +871,7 @@ mod tests {
         let doc = Html::parse_document(&text);
         let blocks = blocks(&doc);
         eprintln!("{} blocks", blocks.len());
-        let roots = article_roots(&doc, &blocks);
+        let roots = article_roots(&doc, &blocks).map(|r| r.0);
         for r in roots.iter().flatten() {
             if let Some(n) = doc.tree.get(*r) {
                 eprintln!("root {:?}", n.value().as_element().map(|e| (e.name(), names_of(e))));
@@ -887,7 +916,7 @@ mod diagnose {
             let doc = Html::parse_document(&text);
             let body = main_text(&doc).map(|b| norm(&b)).unwrap_or_default();
             let blocks = blocks(&doc);
-            let roots = article_roots(&doc, &blocks).unwrap_or_default();
+            let roots = article_roots(&doc, &blocks).map(|r| r.0).unwrap_or_default();
             for (key, want) in [("with", true), ("without", false)] {
                 for seg in page[key].as_array().into_iter().flatten().filter_map(|s| s.as_str()) {
                     let seg = norm(seg);
