@@ -11,11 +11,13 @@ use nachlese::corpus::html::{Hints, Page, extract};
 
 use crate::util;
 
-/// What the benchmark must keep reaching (measured, less 0.0005).
-const MIN_PRECISION: f64 = 0.0;
-const MIN_RECALL: f64 = 0.0;
-const MIN_F1: f64 = 0.0;
-const MIN_TITLE: f64 = 0.0;
+// What the benchmark must keep reaching: the figures measured (precision 0.9405, recall
+// 0.9337, F1 0.9371, title 0.7755; the same as web-score's), less 0.0005. trafilatura 2.3.1
+// reaches F1 0.936 (precision 0.930, recall 0.941) on these pages.
+const MIN_PRECISION: f64 = 0.9400;
+const MIN_RECALL: f64 = 0.9331;
+const MIN_F1: f64 = 0.9366;
+const MIN_TITLE: f64 = 0.7750;
 
 /// Text with runs of whitespace made one space, trimmed (web-score's `norm`).
 fn norm(text: &str) -> String {
@@ -58,7 +60,10 @@ fn web_pages_main_text_as_scored_by_web_score() {
         fp += b;
         tn += without.len() - b;
         if show_errors && (a < with.len() || b > 0) {
-            eprintln!("text  {file}: {} missed, {b} boilerplate kept", with.len() - a);
+            eprintln!(
+                "text  {file}: {} missed, {b} boilerplate kept",
+                with.len() - a
+            );
             for s in with.iter().filter(|s| !found(s)) {
                 eprintln!("    missed: {s}");
             }
@@ -91,7 +96,10 @@ fn web_pages_main_text_as_scored_by_web_score() {
          (tp {tp} fp {fp} fn {fn_} tn {tn}); title exact {title:.4} of {titles}",
         pages.len()
     );
-    assert!(precision >= MIN_PRECISION, "precision {precision:.4} < {MIN_PRECISION}");
+    assert!(
+        precision >= MIN_PRECISION,
+        "precision {precision:.4} < {MIN_PRECISION}"
+    );
     assert!(recall >= MIN_RECALL, "recall {recall:.4} < {MIN_RECALL}");
     assert!(f1 >= MIN_F1, "F1 {f1:.4} < {MIN_F1}");
     assert!(title >= MIN_TITLE, "title exact {title:.4} < {MIN_TITLE}");
@@ -126,19 +134,35 @@ fn web_pages_encodings() {
     assert!(body.contains("äußerst"), "{body}");
 
     // <meta charset> naming latin-1 (read as windows-1252)
-    let html = article("<meta charset=\"iso-8859-1\">", "<p>\u{fc}ber alles</p>");
-    let bytes: Vec<u8> = html.chars().map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?')).collect();
+    let html = article(
+        "<meta charset=\"iso-8859-1\">",
+        "<p>\u{dc}ber alles wurde gesprochen, lange und gr\u{fc}ndlich.</p>",
+    );
+    let bytes: Vec<u8> = html
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap_or(b'?'))
+        .collect();
     let page = extract(&bytes, Hints::default());
-    assert!(page.body.as_deref().unwrap_or_default().contains("über alles"));
+    assert!(
+        page.body
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Über alles wurde gesprochen, lange und gründlich.")
+    );
     assert_eq!(page.title.as_deref(), Some("Die Überschrift"));
 
     // a UTF-8 byte order mark, over a wrong HTTP header
     let mut bom = b"\xef\xbb\xbf".to_vec();
-    bom.extend_from_slice(article("", "<p>Grüße</p>").as_bytes());
+    bom.extend_from_slice(article("", "<p>Grüße aus Köln und Düsseldorf.</p>").as_bytes());
     let mut hints = Hints::default();
     hints.content_type = Some("text/html; charset=ISO-8859-1");
     let page = extract(&bom, hints);
-    assert!(page.body.as_deref().unwrap_or_default().contains("Grüße"));
+    assert!(
+        page.body
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Grüße aus Köln und Düsseldorf.")
+    );
 }
 
 #[test]
@@ -183,14 +207,23 @@ fn web_pages_metadata() {
     );
     assert_eq!(page.language.as_deref(), Some("de"));
     let body = page.body.expect("an article");
-    assert!(body.contains("Der erste Absatz.\n\nDer zweite Absatz"), "{body}");
-    assert!(!body.contains("Impressum") && !body.contains("Politik"), "{body}");
+    assert!(
+        body.contains("Der erste Absatz.\n\nDer zweite Absatz"),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Impressum") && !body.contains("Politik"),
+        "{body}"
+    );
 
     // Without JSON-LD: meta author, publisher from JSON-LD alone, relative canonical.
     let head = r#"<title>Ein Titel - Die Zeitung</title><meta name="author" content="Von Hans Meier">
         <link rel=canonical href="../b/c.html"><meta property="og:locale" content="de_AT">
         <script type="application/ld+json">{"@type":"Article","publisher":{"name":"Die Zeitung"}}</script>"#;
-    let page = extract(article(head, "").as_bytes(), Hints::url("http://z.at/x/y/z.html"));
+    let page = extract(
+        article(head, "").as_bytes(),
+        Hints::url("http://z.at/x/y/z.html"),
+    );
     assert_eq!(page.authors, ["Hans Meier"]);
     assert_eq!(page.source.as_deref(), Some("Die Zeitung"));
     assert_eq!(page.url.as_deref(), Some("http://z.at/x/b/c.html"));

@@ -42,7 +42,9 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a,
                 guess(bytes)
             }
         }
-        Some(e) if e.is_single_byte() && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() => {
+        Some(e)
+            if e.is_single_byte() && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() =>
+        {
             UTF_8
         }
         Some(e) => e,
@@ -91,7 +93,11 @@ fn utf8_mixed(bytes: &[u8]) -> String {
                 out.push_str(std::str::from_utf8(valid).unwrap_or_default());
                 let skip = e.error_len().unwrap_or(after.len()).min(after.len());
                 let (invalid, next) = after.split_at(skip);
-                out.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(invalid).0);
+                out.push_str(
+                    &encoding_rs::WINDOWS_1252
+                        .decode_without_bom_handling(invalid)
+                        .0,
+                );
                 rest = next;
             }
         }
@@ -128,7 +134,11 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
             .position(|&b| b == b'>')
             .map_or(head.len(), |e| start + e);
         if let Some(e) = charset_after(head.get(start..end)?) {
-            return Some(if e.output_encoding() == UTF_8 { UTF_8 } else { e });
+            return Some(if e.output_encoding() == UTF_8 {
+                UTF_8
+            } else {
+                e
+            });
         }
         from = end;
     }
@@ -139,7 +149,10 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
 fn charset_after(bytes: &[u8]) -> Option<&'static Encoding> {
     let at = find_ci(bytes, b"charset")?;
     let rest = bytes.get(at + 7..)?;
-    let rest = rest.trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
+    let rest = rest
+        .trim_ascii_start()
+        .strip_prefix(b"=")?
+        .trim_ascii_start();
     let rest = rest
         .strip_prefix(b"\"")
         .or_else(|| rest.strip_prefix(b"'"))

@@ -108,10 +108,9 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
     let mut kept: Vec<&Block> = chosen.iter().filter(|c| c.1).map(|c| c.0).collect();
     // Short lines after the last paragraph are the article's furniture ("Jetzt teilen!",
     // "Titelbild:"), not its text.
-    while kept
-        .last()
-        .is_some_and(|b| b.chars < 40 && !b.text.ends_with(['.', '!', '?', '"', '“', '”', '«', '»']))
-    {
+    while kept.last().is_some_and(|b| {
+        b.chars < 40 && !b.text.ends_with(['.', '!', '?', '"', '“', '”', '«', '»'])
+    }) {
         kept.pop();
     }
     let mut chars: usize = kept.iter().map(|b| b.chars).sum();
@@ -208,10 +207,8 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<(Vec<NodeId>, Tallies)>
             continue;
         };
         let near_boilerplate = block.boiler.is_some_and(|(_, levels, _)| levels <= 3);
-        let prose = !block.heading
-            && !near_boilerplate
-            && block.chars >= 25
-            && block.link_density() < 0.5;
+        let prose =
+            !block.heading && !near_boilerplate && block.chars >= 25 && block.link_density() < 0.5;
         let score = if prose {
             let commas = block.text.matches([',', '.', ';']).count().min(10);
             1.0 + commas as f32 * 0.5 + (block.chars as f32 / 100.0).min(10.0)
@@ -254,19 +251,10 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<(Vec<NodeId>, Tallies)>
             best = Some((id, w));
         }
     }
-    if std::env::var_os("NACHLESE_DEBUG_PAGE").is_some() && cfg!(test) {
-        let mut all: Vec<_> = weighed.iter().collect();
-        all.sort_by(|a, b| b.1.total_cmp(a.1));
-        for (id, w) in all.into_iter().take(6) {
-            let t = tally.get(id).copied().unwrap_or_default();
-            let el = doc.tree.get(*id).and_then(|n| n.value().as_element().map(|e| (e.name().to_string(), names_of(e))));
-            eprintln!("cand {w:.1} score {:.1} chars {} links {} {:?}", t.score, t.chars, t.link_chars, el);
-        }
-    }
     let (mut top, top_score) = best?;
     // Prose split over neighbouring containers (a lead and a body, fields of a CMS): the
     // nearest element holding the top one and another almost as good one, if near enough.
-    let mut ancestors: Vec<NodeId> = doc
+    let ancestors: Vec<NodeId> = doc
         .tree
         .get(top)?
         .ancestors()
@@ -278,27 +266,23 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<(Vec<NodeId>, Tallies)>
         })
         .map(|a| a.id())
         .collect();
-    let mut rivals: Vec<NodeId> = weighed
+    let mut rivals: Vec<(NodeId, f32)> = weighed
         .iter()
         .filter(|&(&id, &w)| id != top && w >= top_score * 0.3)
-        .map(|(&id, _)| id)
+        .map(|(&id, &w)| (id, w))
         .collect();
-    rivals.sort_unstable_by_key(|id| std::cmp::Reverse(weighed.get(id).map(|w| (w * 1000.0) as i64)));
-    for rival in rivals.into_iter().take(4) {
+    rivals.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+    for (rival, _) in rivals.into_iter().take(4) {
         let Some(rival_node) = doc.tree.get(rival) else {
             continue;
         };
-        if let Some(pos) = rival_node
-            .ancestors()
-            .find_map(|a| ancestors.iter().position(|&x| x == a.id()))
-        {
-            // Rivals inside the top one are its own prose.
-            if !ancestors.contains(&rival) {
-                top = ancestors[pos];
-                ancestors.truncate(pos);
-                ancestors.clear();
-                break;
-            }
+        // Rivals around the top one hold it already; those inside it are its own prose.
+        if ancestors.contains(&rival) || rival_node.ancestors().any(|a| a.id() == top) {
+            continue;
+        }
+        if let Some(common) = rival_node.ancestors().find(|a| ancestors.contains(&a.id())) {
+            top = common.id();
+            break;
         }
     }
     // A container the page names as the article's body (or an <article>) around the best
@@ -366,7 +350,8 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<(Vec<NodeId>, Tallies)>
             if shape.is_some() {
                 for sibling in parent.children() {
                     let id = sibling.id();
-                    if id == node.id() || roots.contains(&id) || shape_of(sibling.value()) != shape {
+                    if id == node.id() || roots.contains(&id) || shape_of(sibling.value()) != shape
+                    {
                         continue;
                     }
                     let t = tally.get(&id).copied().unwrap_or_default();
@@ -398,7 +383,9 @@ fn in_teaser(doc: &Html, block: &Block, roots: &[NodeId], tally: &Tallies) -> bo
         let Some(el) = node.value().as_element() else {
             continue;
         };
-        if el.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
+        if el
+            .attr("class")
+            .is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
             && tally.get(&node.id()).is_some_and(|t| t.link_chars > 0)
         {
             return true;
@@ -419,7 +406,10 @@ fn names_article(el: &scraper::node::Element) -> bool {
     if el.name() == "article" {
         return true;
     }
-    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+    if el
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
         return true;
     }
     let names = names_of(el);
@@ -454,7 +444,10 @@ const STRONG: &[&str] = &[
 /// How an element's `class`, `id` and `itemprop` weigh its votes: a share to add (or take).
 fn class_weight(el: &scraper::node::Element) -> f32 {
     let mut w = 0.0;
-    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articleBody")) {
+    if el
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
+    {
         w += 0.6;
     }
     if matches!(el.name(), "article" | "main") {
@@ -469,8 +462,22 @@ fn class_weight(el: &scraper::node::Element) -> f32 {
         "article", "body", "content", "entry", "main", "post", "text", "blog", "story", "inhalt",
     ];
     const NEGATIVE: &[&str] = &[
-        "comment", "meta", "foot", "sidebar", "teaser", "related", "sponsor", "shout",
-        "combx", "masthead", "promo", "scroll", "banner", "header", "infobox", "kommentar",
+        "comment",
+        "meta",
+        "foot",
+        "sidebar",
+        "teaser",
+        "related",
+        "sponsor",
+        "shout",
+        "combx",
+        "masthead",
+        "promo",
+        "scroll",
+        "banner",
+        "header",
+        "infobox",
+        "kommentar",
     ];
     if STRONG.iter().any(|s| names.contains(s)) {
         w += 0.5;
@@ -629,9 +636,35 @@ fn boilerplate_name(names: &str) -> bool {
     ];
     /// Found as the first or last word of a name (words between `-` and `_`).
     const WORDS: &[&str] = &[
-        "nav", "menu", "ad", "ads", "tags", "meta", "print", "skip", "popup", "modal",
-        "pager", "login", "search", "suche", "anzeige", "werbung", "sponsored",
-        "promo", "author", "autor", "rating", "toolbar", "comment", "kommentar", "date", "datum", "dateline", "published", "updated",
+        "nav",
+        "menu",
+        "ad",
+        "ads",
+        "tags",
+        "meta",
+        "print",
+        "skip",
+        "popup",
+        "modal",
+        "pager",
+        "login",
+        "search",
+        "suche",
+        "anzeige",
+        "werbung",
+        "sponsored",
+        "promo",
+        "author",
+        "autor",
+        "rating",
+        "toolbar",
+        "comment",
+        "kommentar",
+        "date",
+        "datum",
+        "dateline",
+        "published",
+        "updated",
     ];
     names.split_whitespace().filter(|n| !filing(n)).any(|name| {
         if ANYWHERE.iter().any(|w| name.contains(w)) {
@@ -790,8 +823,9 @@ fn blocks(doc: &Html) -> Vec<Block> {
                         }
                         if named_boilerplate(el) {
                             let names = names_of(el);
-                            let comment = names.contains("comment") && !names.contains("commentary")
-                || names.contains("kommentare");
+                            let comment = names.contains("comment")
+                                && !names.contains("commentary")
+                                || names.contains("kommentare");
                             boilers.push((node.id(), depth, comment));
                         }
                         if name == "a" {
@@ -846,50 +880,13 @@ fn unname_prose_holders(blocks: &mut [Block]) {
     }
     for b in blocks.iter_mut() {
         if let Some((id, _, _)) = b.boiler {
-            if prose.get(&id).is_some_and(|&(chars, n)| chars >= 600 && n >= 3) {
+            if prose
+                .get(&id)
+                .is_some_and(|&(chars, n)| chars >= 600 && n >= 3)
+            {
                 b.boiler = None;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// `NACHLESE_DEBUG_PAGE=file NACHLESE_DEBUG_NEEDLE=text cargo test --lib html::main_text::tests::debug_page -- --nocapture`
-    #[test]
-    fn debug_page() {
-        let (Some(file), needle) = (
-            std::env::var_os("NACHLESE_DEBUG_PAGE"),
-            std::env::var("NACHLESE_DEBUG_NEEDLE").unwrap_or_default(),
-        ) else {
-            return;
-        };
-        let bytes = std::fs::read(file).unwrap_or_default();
-        let text = crate::corpus::html::encoding::decode(&bytes, None);
-        let doc = Html::parse_document(&text);
-        let blocks = blocks(&doc);
-        eprintln!("{} blocks", blocks.len());
-        let roots = article_roots(&doc, &blocks).map(|r| r.0);
-        for r in roots.iter().flatten() {
-            if let Some(n) = doc.tree.get(*r) {
-                eprintln!("root {:?}", n.value().as_element().map(|e| (e.name(), names_of(e))));
-            }
-        }
-        // the needle's path, with what prunes it
-        for node in doc.tree.root().descendants() {
-            if let Node::Text(t) = node.value() {
-                if !needle.is_empty() && t.contains(needle.as_str()) {
-                    for a in node.ancestors() {
-                        if let Some(e) = a.value().as_element() {
-                            eprintln!("  {} {:?} pruned={}", e.name(), names_of(e), pruned(e));
-                        }
-                    }
-                }
-            }
-        }
-        eprintln!("{:?}", main_text(&doc).map(|b| b.chars().take(500).collect::<String>()));
     }
 }
 
@@ -904,9 +901,10 @@ mod diagnose {
         let Some(dir) = std::env::var_os("NACHLESE_DIAGNOSE").map(std::path::PathBuf::from) else {
             return;
         };
-        let ann: serde_json::Value =
-            serde_json::from_slice(&std::fs::read(dir.join("trafilatura.json")).unwrap_or_default())
-                .unwrap_or_default();
+        let ann: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.join("trafilatura.json")).unwrap_or_default(),
+        )
+        .unwrap_or_default();
         let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut counts: FxHashMap<&'static str, usize> = FxHashMap::default();
         for page in ann["pages"].as_array().into_iter().flatten() {
@@ -916,9 +914,16 @@ mod diagnose {
             let doc = Html::parse_document(&text);
             let body = main_text(&doc).map(|b| norm(&b)).unwrap_or_default();
             let blocks = blocks(&doc);
-            let roots = article_roots(&doc, &blocks).map(|r| r.0).unwrap_or_default();
+            let roots = article_roots(&doc, &blocks)
+                .map(|r| r.0)
+                .unwrap_or_default();
             for (key, want) in [("with", true), ("without", false)] {
-                for seg in page[key].as_array().into_iter().flatten().filter_map(|s| s.as_str()) {
+                for seg in page[key]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|s| s.as_str())
+                {
                     let seg = norm(seg);
                     if body.contains(&seg) == want {
                         continue;
@@ -931,7 +936,11 @@ mod diagnose {
                         Some(b) if b.boiler.is_some() => "inside, named boilerplate",
                         Some(_) => "inside, kept",
                     };
-                    let why: &'static str = if want { why } else { ["fp: ", why].concat().leak() };
+                    let why: &'static str = if want {
+                        why
+                    } else {
+                        ["fp: ", why].concat().leak()
+                    };
                     *counts.entry(why).or_default() += 1;
                     let chain: Vec<String> = block
                         .and_then(|b| doc.tree.get(b.owner))
@@ -939,7 +948,11 @@ mod diagnose {
                             std::iter::once(n)
                                 .chain(n.ancestors())
                                 .take(4)
-                                .filter_map(|a| a.value().as_element().map(|e| format!("{}.{}", e.name(), names_of(e))))
+                                .filter_map(|a| {
+                                    a.value()
+                                        .as_element()
+                                        .map(|e| format!("{}.{}", e.name(), names_of(e)))
+                                })
                                 .collect()
                         })
                         .unwrap_or_default();

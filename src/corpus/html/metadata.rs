@@ -108,10 +108,11 @@ fn find(doc: &Html) -> Found {
             continue;
         };
         match el.name() {
-            "html" => {
-                if found.lang.is_none() {
-                    found.lang = el.attr("lang").or_else(|| el.attr("xml:lang")).map(str::to_string);
-                }
+            "html" if found.lang.is_none() => {
+                found.lang = el
+                    .attr("lang")
+                    .or_else(|| el.attr("xml:lang"))
+                    .map(str::to_string);
             }
             "meta" => {
                 let key = el
@@ -127,30 +128,29 @@ fn find(doc: &Html) -> Found {
             }
             "link" => {
                 let rel = el.attr("rel").unwrap_or_default();
-                if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))
+                if rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
                     && found.canonical.is_none()
                 {
                     found.canonical = el.attr("href").map(str::to_string);
                 }
             }
-            "script" => {
+            "script"
                 if el
                     .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
-                {
-                    if let Some(e) = ElementRef::wrap(node) {
-                        let text: String = e.text().collect();
-                        if let Ok(v) = serde_json::from_str::<Value>(text.trim()) {
-                            found.json_ld.push(v);
-                        }
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
+            {
+                if let Some(e) = ElementRef::wrap(node) {
+                    let text: String = e.text().collect();
+                    if let Ok(v) = serde_json::from_str::<Value>(text.trim()) {
+                        found.json_ld.push(v);
                     }
                 }
             }
-            "title" => {
-                if found.title_tag.is_none() {
-                    if let Some(e) = ElementRef::wrap(node) {
-                        found.title_tag = Some(collapse(&e.text().collect::<String>()));
-                    }
+            "title" if found.title_tag.is_none() => {
+                if let Some(e) = ElementRef::wrap(node) {
+                    found.title_tag = Some(collapse(&e.text().collect::<String>()));
                 }
             }
             "h1" => {
@@ -161,14 +161,13 @@ fn find(doc: &Html) -> Found {
                     }
                 }
             }
-            "a" => {
-                if el.attr("rel").is_some_and(|r| {
-                    r.split_ascii_whitespace()
-                        .any(|r| r.eq_ignore_ascii_case("author"))
-                }) {
-                    if let Some(e) = ElementRef::wrap(node) {
-                        found.rel_authors.push(e.text().collect());
-                    }
+            "a" if el.attr("rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("author"))
+            }) =>
+            {
+                if let Some(e) = ElementRef::wrap(node) {
+                    found.rel_authors.push(e.text().collect());
                 }
             }
             _ => {}
@@ -305,7 +304,10 @@ fn find_article(v: &Value, depth: usize) -> Option<&serde_json::Map<String, Valu
         Value::Object(o) => {
             let article = types_of(o).any(|t| {
                 t.ends_with("Article")
-                    || matches!(t, "BlogPosting" | "Report" | "LiveBlogPosting" | "SocialMediaPosting")
+                    || matches!(
+                        t,
+                        "BlogPosting" | "Report" | "LiveBlogPosting" | "SocialMediaPosting"
+                    )
             });
             if article {
                 return Some(o);
@@ -341,7 +343,11 @@ fn site_name(v: &Value, depth: usize) -> Option<String> {
 fn types_of(o: &serde_json::Map<String, Value>) -> impl Iterator<Item = &str> {
     let t = o.get("@type");
     let one = t.and_then(Value::as_str);
-    let many = t.and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str);
+    let many = t
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str);
     one.into_iter().chain(many)
 }
 
