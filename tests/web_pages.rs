@@ -12,12 +12,12 @@ use nachlese::corpus::html::{Hints, Page, extract};
 use crate::util;
 
 // What the benchmark must keep reaching: the figures measured (precision 0.9405, recall
-// 0.9337, F1 0.9371, title 0.7755; the same as web-score's), less 0.0005. trafilatura 2.3.1
+// 0.9337, F1 0.9371, title 0.7925; the same as web-score's), less 0.0005. trafilatura 2.3.1
 // reaches F1 0.936 (precision 0.930, recall 0.941) on these pages.
 const MIN_PRECISION: f64 = 0.9400;
 const MIN_RECALL: f64 = 0.9331;
 const MIN_F1: f64 = 0.9366;
-const MIN_TITLE: f64 = 0.7750;
+const MIN_TITLE: f64 = 0.7920;
 
 /// Text with runs of whitespace made one space, trimmed (web-score's `norm`).
 fn norm(text: &str) -> String {

@@ -204,6 +204,17 @@ fn choose_title(found: &Found, declared: Option<String>, site: Option<&str>) -> 
                 shared * 2 >= w.len() && shared * 3 >= reference_words.len()
             }
         }) {
+            // A kicker or subtitle in the <h1> beside the declared headline: the
+            // declared one, when the <h1> holds it whole.
+            for t in [declared.as_deref(), found.title_tag.as_deref()]
+                .into_iter()
+                .flatten()
+            {
+                let t = strip_site(t, site);
+                if t.len() < h1.len() && words(&t).len() >= 3 && h1.contains(t.as_str()) {
+                    return Some(t);
+                }
+            }
             return Some(h1.clone());
         }
     }
