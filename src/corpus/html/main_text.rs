@@ -1,16 +1,25 @@
 //! The main text of a page, told from navigation, teasers, comments and footers by how pages
-//! are built (trafilatura's and readability's approach, in one pass over the DOM):
+//! are built (trafilatura's, readability's and jusText's approaches, in one pass over the
+//! DOM and some sums):
 //!
 //! 1. The page's text is cut into blocks: the runs of text between block-level tags
 //!    (paragraphs, headings, list items, cells, and text put straight into a `<div>`), each
-//!    with how much of it is link text. What no reader sees or what is boilerplate by name
-//!    (`<nav>`, `<footer>`, `<aside>`, forms, scripts; `class`/`id` naming menus, comments,
-//!    sharing, cookies, newsletters, breadcrumbs, related articles) is left out on the way.
-//! 2. Every block of prose (long enough, few links) votes for the elements around it, the
-//!    nearer the more (readability's scoring); an element's votes are weighed by its link
-//!    density and by what its `class`/`id`/`itemprop` name it (article body, content).
-//! 3. The best-voted element, with those of its siblings that hold prose too, is the
-//!    article: its blocks, less those that are mostly links, are the main text.
+//!    with how much of it is link text. What no reader sees and what is boilerplate by tag
+//!    (`<nav>`, `<footer>`, `<aside>`, `<figure>`, `<time>`, forms, scripts) is left out on
+//!    the way; blocks inside elements whose `class`/`id` name boilerplate (menus, comments,
+//!    sharing, cookies, newsletters, breadcrumbs, related articles, captions) are marked.
+//! 2. Every block of prose (long enough, few links, not marked nearby) votes for the
+//!    elements around it, the nearer the more (readability's scoring); an element's votes
+//!    are weighed by its link density and by what its `class`/`id`/`itemprop` name it.
+//! 3. The best-voted element is widened to hold the article whole: to the nearest element
+//!    around it and an almost as good one, to the container named the article's body (or
+//!    the `<article>`) around it, and by siblings that hold prose or are built like it.
+//!    A lead above it comes in too.
+//! 4. Its blocks are the main text, less those that are mostly links, marked as
+//!    boilerplate inside it, teasers for other pages, dates and labels, headings over
+//!    nothing kept, and short furniture at the end. When that is little beside the prose
+//!    the whole page holds, the page's prose is taken instead.
+//! 5. Under [`MIN_ARTICLE_CHARS`] characters, the page holds no article.
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
@@ -92,8 +101,7 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
         chosen.push((block, keep));
     }
     // A heading stays only above text that stays ("Mehr zum Thema" over a list of links
-    // goes with the list).
-    // So does a short line ("Lesen Sie auch:") over links.
+    // goes with the list), and a short line ("Lesen Sie auch:") only above what stays.
     for i in 0..chosen.len() {
         let (block, kept) = chosen[i];
         if kept && (block.heading || block.chars < 30) {
@@ -215,7 +223,8 @@ fn article_roots(doc: &Html, blocks: &[Block]) -> Option<(Vec<NodeId>, Tallies)>
         } else {
             0.0
         };
-        // The owner itself (text straight in a <div>) and three levels up.
+        // Characters count for the owner and everything around it; votes go to the three
+        // elements above the owner.
         for (level, node) in std::iter::once(owner).chain(owner.ancestors()).enumerate() {
             let t = tally.entry(node.id()).or_default();
             t.chars += block.chars;
