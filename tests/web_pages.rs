@@ -174,6 +174,10 @@ fn web_pages_without_an_article() {
         "<html><body><ul><li><a href=/a>Erster Artikel über etwas Wichtiges heute</a></li>\
          <li><a href=/b>Zweiter Artikel über etwas anderes Wichtiges</a></li>\
          <li><a href=/c>Dritter Artikel über noch etwas ganz anderes</a></li></ul></body></html>",
+        "<html><head><title>Fehler 404</title></head><body><main><h1>Hoppla!</h1><p>Die \
+         angeforderte Seite wurde leider nicht gefunden. Vielleicht wurde sie verschoben oder \
+         gelöscht. Bitte nutzen Sie die Suche oder kehren Sie zur Startseite zurück, dort finden \
+         Sie alle aktuellen Artikel.</p></main></body></html>",
         "",
         "<html><body></body></html>",
         "\u{0}\u{ff}<<<>>>&&&;",

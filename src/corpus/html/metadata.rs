@@ -13,6 +13,9 @@ pub(crate) struct Metadata {
     pub(crate) source: Option<String>,
     pub(crate) url: Option<String>,
     pub(crate) language: Option<String>,
+    /// Whether the page's `<title>` or `<h1>` says it is an error page ("404", "Seite
+    /// nicht gefunden").
+    pub(crate) error_page: bool,
 }
 
 /// What the page's `<head>` and markup hold, gathered in one pass.
@@ -91,12 +94,18 @@ pub(crate) fn metadata(doc: &Html, url: Option<&str>) -> Metadata {
         .or_else(|| found.meta("dc.language").and_then(iso_639_1))
         .or_else(|| ld("inLanguage").and_then(Value::as_str).and_then(iso_639_1));
 
+    let error_page = found
+        .title_tag
+        .iter()
+        .chain(found.h1.iter())
+        .any(|t| says_error(t));
     Metadata {
         title,
         authors,
         source,
         url: page_url,
         language,
+        error_page,
     }
 }
 
@@ -225,6 +234,23 @@ fn choose_title(found: &Found, declared: Option<String>, site: Option<&str>) -> 
         return Some(strip_site(t, site));
     }
     found.h1.first().cloned()
+}
+
+/// Whether a title names an HTTP error ("404", "Seite nicht gefunden", "Page not found").
+fn says_error(title: &str) -> bool {
+    let t = title.to_lowercase();
+    words(&t)
+        .iter()
+        .any(|w| matches!(w.as_str(), "404" | "410" | "403" | "500"))
+        || [
+            "nicht gefunden",
+            "not found",
+            "existiert nicht",
+            "nicht mehr verfügbar",
+            "fehlerseite",
+        ]
+        .iter()
+        .any(|p| t.contains(p))
 }
 
 /// A title's words, lower-case, without punctuation.

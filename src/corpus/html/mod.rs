@@ -52,6 +52,9 @@ pub struct Page {
     pub language: Option<String>,
 }
 
+/// An error page ([`metadata`]) with less main text than this holds no article.
+const ERROR_PAGE_TEXT: usize = 1000;
+
 /// Reads the article out of a page's bytes, in whatever encoding they are.
 ///
 /// The encoding is the one the byte order mark, `hints.content_type` or the page's `<meta>`
@@ -60,9 +63,12 @@ pub fn extract(bytes: &[u8], hints: Hints<'_>) -> Page {
     let text = encoding::decode(bytes, hints.content_type);
     let doc = scraper::Html::parse_document(&text);
     let meta = metadata::metadata(&doc, hints.url);
+    // An error page's few lines ("Die Seite gibt es nicht (mehr)") are no article.
+    let body = main_text::main_text(&doc)
+        .filter(|b| !(meta.error_page && b.chars().count() < ERROR_PAGE_TEXT));
     Page {
         title: meta.title,
-        body: main_text::main_text(&doc),
+        body,
         date: date::publication_date(&doc, hints.url),
         authors: meta.authors,
         source: meta.source,
