@@ -28,3 +28,4 @@ mod surface;
 mod temporal;
 mod updates;
 mod upgrade;
+mod web_pages;

@@ -6,6 +6,8 @@
 
 mod date;
 mod encoding;
+mod main_text;
+mod metadata;
 
 use time::OffsetDateTime;
 
@@ -50,28 +52,27 @@ pub struct Page {
     pub language: Option<String>,
 }
 
+/// An error page ([`metadata`]) with less main text than this holds no article.
+const ERROR_PAGE_TEXT: usize = 1000;
+
 /// Reads the article out of a page's bytes, in whatever encoding they are.
+///
+/// The encoding is the one the byte order mark, `hints.content_type` or the page's `<meta>`
+/// names, else the one its bytes suggest. Nothing in the page is run or fetched.
 pub fn extract(bytes: &[u8], hints: Hints<'_>) -> Page {
     let text = encoding::decode(bytes, hints.content_type);
     let doc = scraper::Html::parse_document(&text);
-    let title = scraper::Selector::parse("title").ok().and_then(|s| {
-        doc.select(&s)
-            .next()
-            .map(|t| t.text().collect::<String>().trim().to_string())
-    });
-    // A first approximation, until the main text is told from the rest: every paragraph.
-    let body = scraper::Selector::parse("p").ok().map(|s| {
-        doc.select(&s)
-            .map(|p| p.text().collect::<String>().trim().to_string())
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    });
+    let meta = metadata::metadata(&doc, hints.url);
+    // An error page's few lines ("Die Seite gibt es nicht (mehr)") are no article.
+    let body = main_text::main_text(&doc)
+        .filter(|b| !(meta.error_page && b.chars().count() < ERROR_PAGE_TEXT));
     Page {
-        title,
-        body: body.filter(|b| !b.is_empty()),
+        title: meta.title,
+        body,
         date: date::publication_date(&doc, hints.url),
-        url: hints.url.map(str::to_string),
-        ..Page::default()
+        authors: meta.authors,
+        source: meta.source,
+        url: meta.url,
+        language: meta.language,
     }
 }
