@@ -99,7 +99,11 @@ fn crawl() -> Vec<Vec<u8>> {
     );
     let bahn1 = page(
         "Lokführer legen den Bahnverkehr lahm",
-        &["Die Gewerkschaft ruft zum Warnstreik im Güterverkehr auf."],
+        // A page under 100 characters of text holds no article: two sentences.
+        &[
+            "Die Gewerkschaft ruft zum Warnstreik im Güterverkehr auf.",
+            "Der Ausstand soll am Mittwochabend beginnen und bis Freitag dauern.",
+        ],
     );
     let bahn2 = page(
         "Lokführer legen den Bahnverkehr lahm (aktualisiert)",
@@ -340,7 +344,13 @@ fn archives_warc_errors_name_the_record_offset() {
 #[test]
 fn archives_html_files_are_pages() {
     let env = Env::new();
-    let html = page("Ohne Datum", &["Ein Absatz über die Bundestagswahl."]);
+    let html = page(
+        "Ohne Datum",
+        &[
+            "Ein Absatz über die Bundestagswahl, lang genug für einen Artikel: die Parteien \
+           stellen ihre Listen auf, und die Umfragen sehen die Union vorn.",
+        ],
+    );
     env.write("ohne-datum.html", &html);
     refused(
         &env,
