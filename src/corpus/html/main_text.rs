@@ -675,8 +675,15 @@ fn boilerplate_name(names: &str) -> bool {
         "published",
         "updated",
     ];
+    // One automaton for all of them: a contains() per word was a tenth of a page's time.
+    static ANYWHERE_MATCHER: std::sync::LazyLock<Option<regex::Regex>> =
+        std::sync::LazyLock::new(|| regex::Regex::new(&ANYWHERE.join("|")).ok());
+    let anywhere = |name: &str| match &*ANYWHERE_MATCHER {
+        Some(matcher) => matcher.is_match(name),
+        None => ANYWHERE.iter().any(|w| name.contains(w)),
+    };
     names.split_whitespace().filter(|n| !filing(n)).any(|name| {
-        if ANYWHERE.iter().any(|w| name.contains(w)) {
+        if anywhere(name) {
             return true;
         }
         let mut words = name.split(['-', '_']).filter(|w| !w.is_empty());
