@@ -4,6 +4,11 @@
 //! trafilatura 2.3.1 reads the same pages at 22 pages/s.
 //!
 //! `cargo bench --bench extract`. Skipped with a note when the pages are absent.
+//!
+//! With `TRAFILATURA_PYTHON` set to a Python that has trafilatura installed (a virtual
+//! environment outside the repository: `pip install trafilatura lxml_html_clean`), the bench
+//! also times trafilatura on the same pages in the same run (main text and metadata, as the
+//! peer script in `shared/peers/web` calls it) and prints the ratio.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -57,10 +62,48 @@ fn main() {
         pages.len() as f64 / best,
         bytes as f64 / 1e6 / best
     );
+    if let Some(python) = std::env::var_os("TRAFILATURA_PYTHON") {
+        match trafilatura_pages_per_second(&python, &pages) {
+            Some(theirs) => println!(
+                "trafilatura, same pages, this run: {theirs:.1} pages/s; nachlese {:.1}x",
+                pages.len() as f64 / best / theirs
+            ),
+            None => eprintln!("note: trafilatura could not be run with {python:?}"),
+        }
+    }
     let mut c = Criterion::default().sample_size(10).configure_from_args();
     let mut group = c.benchmark_group("web_pages");
     group.throughput(Throughput::Elements(pages.len() as u64));
     group.bench_function("extract", |b| b.iter(|| extract_all(&pages)));
     group.finish();
     c.final_summary();
+}
+
+/// trafilatura's pages per second over the same pages, run by `python`: one pass reading
+/// what nachlese's `extract` reads, the main text (`extract`, comments off and tables on, as
+/// in its benchmark) and the metadata with the date (`extract_metadata`), as
+/// `shared/peers/web/run-trafilatura.py` does.
+fn trafilatura_pages_per_second(
+    python: &std::ffi::OsStr,
+    pages: &[(String, Vec<u8>)],
+) -> Option<f64> {
+    let dir = tempfile::tempdir().ok()?;
+    for (i, (_, bytes)) in pages.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i:04}.html")), bytes).ok()?;
+    }
+    let script = "import sys, glob, time, trafilatura\n\
+        files = sorted(glob.glob(sys.argv[1] + '/*.html'))\n\
+        raws = [open(f, 'rb').read() for f in files]\n\
+        t = time.perf_counter()\n\
+        for raw in raws:\n\
+        \x20   trafilatura.extract(raw, include_comments=False, include_tables=True)\n\
+        \x20   trafilatura.extract_metadata(raw)\n\
+        print(len(raws) / (time.perf_counter() - t))\n";
+    let out = std::process::Command::new(python)
+        .arg("-c")
+        .arg(script)
+        .arg(dir.path())
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout).trim().parse().ok()
 }
