@@ -8,6 +8,7 @@ mod date;
 mod encoding;
 mod main_text;
 mod metadata;
+mod scripts;
 
 use time::OffsetDateTime;
 
@@ -61,7 +62,7 @@ const ERROR_PAGE_TEXT: usize = 1000;
 /// names, else the one its bytes suggest. Nothing in the page is run or fetched.
 pub fn extract(bytes: &[u8], hints: Hints<'_>) -> Page {
     let text = encoding::decode(bytes, hints.content_type);
-    let doc = scraper::Html::parse_document(&text);
+    let doc = scraper::Html::parse_document(&scripts::emptied(&text));
     let meta = metadata::metadata(&doc, hints.url);
     // An error page's few lines ("Die Seite gibt es nicht (mehr)") are no article.
     let body = main_text::main_text(&doc)
