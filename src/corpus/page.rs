@@ -103,16 +103,27 @@ pub fn extract_file(path: &Path, url: Option<&str>) -> Result<Extracted, InputEr
     let bytes = read_bytes(path).map_err(error)?;
     check_binary(&bytes).map_err(error)?;
     let hints = url.map_or_else(Hints::default, Hints::url);
-    let page = html::extract(&bytes, hints);
-    let body = page.body.filter(|b| !b.trim().is_empty());
+    Ok(extracted(html::extract(&bytes, hints), || file_id(path)))
+}
+
+/// What a page gives, cleaned as it is indexed: blank fields are none, the headline is the
+/// title (else the text's first line) and is not repeated as the text's first paragraph.
+fn extracted(page: Page, fallback_id: impl FnOnce() -> String) -> Extracted {
     let title = page
         .title
         .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .or_else(|| body.as_deref().map(headline_from));
+        .filter(|t| !t.is_empty());
+    let body = page
+        .body
+        .filter(|b| !b.trim().is_empty())
+        .map(|b| match &title {
+            Some(t) => without_headline(b, t),
+            None => b,
+        });
+    let title = title.or_else(|| body.as_deref().map(headline_from));
     let url = page.url.filter(|u| !u.trim().is_empty());
-    Ok(Extracted {
-        id: url.clone().unwrap_or_else(|| file_id(path)),
+    Extracted {
+        id: url.clone().unwrap_or_else(fallback_id),
         title,
         date: page.date,
         body,
@@ -120,7 +131,19 @@ pub fn extract_file(path: &Path, url: Option<&str>) -> Result<Extracted, InputEr
         url,
         authors: page.authors,
         language: page.language.filter(|l| !l.trim().is_empty()),
-    })
+    }
+}
+
+/// The text without its first paragraph where that is only the headline (pages put the
+/// `<h1>` inside the article): it is the title already, and snippets would show it twice.
+fn without_headline(body: String, title: &str) -> String {
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = body.trim_start();
+    let (first, rest) = trimmed.split_once("\n\n").unwrap_or((trimmed, ""));
+    if rest.trim().is_empty() || words(first) != words(title) {
+        return body;
+    }
+    rest.trim_start().to_string()
 }
 
 /// The id of a page file without an address.
@@ -211,26 +234,19 @@ pub(crate) fn page_article(
     fallback_id: &str,
     fallback_date: Option<OffsetDateTime>,
 ) -> Result<Article, InputErrorKind> {
-    let body = page
-        .body
-        .filter(|b| !b.trim().is_empty())
-        .ok_or(InputErrorKind::NoArticle)?;
+    let page = extracted(page, || fallback_id.to_string());
+    let body = page.body.ok_or(InputErrorKind::NoArticle)?;
     let date = page.date.or(fallback_date).ok_or(InputErrorKind::NoDate)?;
-    let title = page
-        .title
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-        .unwrap_or_else(|| headline_from(&body));
-    let url = page.url.filter(|u| !u.trim().is_empty());
     let article = Article {
-        id: url.clone().unwrap_or_else(|| fallback_id.to_string()),
-        title,
+        id: page.id,
+        // A page with a text has a title: its own, or the text's first line.
+        title: page.title.unwrap_or_default(),
         date,
         body,
-        source: page.source.filter(|s| !s.trim().is_empty()),
-        url,
+        source: page.source,
+        url: page.url,
         tags: Vec::new(),
-        language: page.language.filter(|l| !l.trim().is_empty()),
+        language: page.language,
     };
     article.validate()?;
     Ok(article)
@@ -269,6 +285,20 @@ mod tests {
         let h = headline_from(&long);
         assert!(h.ends_with("Wort …"), "{h}");
         assert!(h.chars().count() <= HEADLINE_CHARS + 2);
+    }
+
+    #[test]
+    fn the_headline_is_not_repeated_as_the_first_paragraph() {
+        let body = "Putin schenkt  Kim ein Auto\n\nDer Präsident schenkte.".to_string();
+        assert_eq!(
+            without_headline(body, "Putin schenkt Kim ein Auto"),
+            "Der Präsident schenkte."
+        );
+        let other = "Ein Vorspann\n\nText".to_string();
+        assert_eq!(without_headline(other.clone(), "Titel"), other);
+        // A text that is only its headline keeps it.
+        let only = "Titel".to_string();
+        assert_eq!(without_headline(only.clone(), "Titel"), only);
     }
 
     #[test]
