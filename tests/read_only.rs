@@ -44,6 +44,15 @@ fn everything(dir: &Path) -> Vec<(String, Vec<u8>)> {
     files
 }
 
+/// Whether nachlese can be run as another user; if not, a note (a failure on CI).
+fn other_user_available() -> bool {
+    let can = can_switch_user();
+    if !can {
+        skip_or_fail("cannot run nachlese as another user (this needs root)");
+    }
+    can
+}
+
 /// What no message about storage may contain: Rust's debug formatting, or the advice to
 /// delete an index that is not damaged.
 fn assert_plain_words(err: &str) {
@@ -70,8 +79,7 @@ const READS: &[(&[&str], &str)] = &[
 fn another_user_searches_an_archive_without_write_access_and_changes_no_file() {
     let env = Env::new();
     archive(&env);
-    if !can_switch_user() {
-        skip_or_fail("cannot run nachlese as another user (this needs root)");
+    if !other_user_available() {
         return;
     }
     let before = everything(&env.index());
@@ -97,8 +105,7 @@ fn another_user_searches_an_archive_without_write_access_and_changes_no_file() {
 fn another_user_who_may_not_write_is_told_who_may_and_loses_nothing() {
     let env = Env::new();
     archive(&env);
-    if !can_switch_user() {
-        skip_or_fail("cannot run nachlese as another user (this needs root)");
+    if !other_user_available() {
         return;
     }
     env.write("b.jsonl", record("neu-1", "Neu", "2024-03-01", "Neu."));
@@ -132,8 +139,7 @@ fn an_index_whose_files_another_user_may_not_read_says_so_not_to_rebuild() {
     use std::os::unix::fs::PermissionsExt;
     let env = Env::new();
     archive(&env);
-    if !can_switch_user() {
-        skip_or_fail("cannot run nachlese as another user (this needs root)");
+    if !other_user_available() {
         return;
     }
     let meta = env.index().join("meta.json");

@@ -5,9 +5,9 @@ use std::path::Path;
 use serde::Deserialize;
 use toml::Spanned;
 
+use super::Document;
 use super::article::Fields;
 use super::error::{InputError, InputErrorKind};
-use super::{Document, Origin};
 
 const DELIMITER: &str = "+++";
 
@@ -99,14 +99,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Document, InputError> {
         };
         fail(line, kind)
     })?;
-    Ok(Document {
-        article,
-        origin: Origin {
-            path: path.to_path_buf(),
-            line: 1,
-            stamp: 0,
-        },
-    })
+    Ok(Document::whole_file(article, path))
 }
 
 #[cfg(test)]

@@ -113,6 +113,21 @@ pub struct Document {
     pub origin: Origin,
 }
 
+impl Document {
+    /// The article a whole file holds (a `.md` file, a web page): line 1, no stamp yet
+    /// ([`Documents`] sets it).
+    pub(crate) fn whole_file(article: Article, path: &Path) -> Document {
+        Document {
+            article,
+            origin: Origin {
+                path: path.to_path_buf(),
+                line: 1,
+                stamp: 0,
+            },
+        }
+    }
+}
+
 /// Where an article was read: the file and the line its record starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {

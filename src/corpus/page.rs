@@ -23,7 +23,7 @@ use time::OffsetDateTime;
 
 use super::error::{InputError, InputErrorKind};
 use super::html::{self, Hints, Page};
-use super::{Article, Document, MAX_PAGE_BYTES, Origin};
+use super::{Article, Document, MAX_PAGE_BYTES};
 
 /// Reads a web page file (gzipped or not, whatever its name says: the bytes tell).
 pub(crate) fn read_file(path: &Path) -> Vec<Result<Document, InputError>> {
@@ -207,14 +207,7 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Document, InputError> {
             page_article(page, &fallback_id, None)
         })
         .map_err(|kind| InputError::new(path, None, kind))?;
-    Ok(Document {
-        article,
-        origin: Origin {
-            path: path.to_path_buf(),
-            line: 1,
-            stamp: 0,
-        },
-    })
+    Ok(Document::whole_file(article, path))
 }
 
 /// Refuses bytes that are no text: a NUL byte in the first 8000 (as git tells binary files),
