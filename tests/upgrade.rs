@@ -153,12 +153,8 @@ fn an_old_default_index_keeps_the_articles_a_user_added() {
         let out = env.cmd(&["show", id, "--json"]).output().unwrap();
         assert_eq!(parse_json(&out), before, "{id}");
     }
-    let out = env
-        .cmd(&["search", "Putin Auto", "--json"])
-        .output()
-        .unwrap();
     assert_eq!(
-        parse_json(&out)["hits"][0]["id"],
+        env.json_default(&["search", "Putin Auto"])["hits"][0]["id"],
         "2024-02-20-putin-schenkt-kim-auto"
     );
     env.cmd(&["check"]).assert().success();
