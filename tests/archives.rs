@@ -384,7 +384,8 @@ fn archives_html_files_are_pages() {
     // file's path.
     let dated = html.replace(
         "<meta charset=\"utf-8\">",
-        "<meta charset=\"utf-8\"><meta property=\"article:published_time\" content=\"2024-02-20T07:30:00Z\">",
+        "<meta charset=\"utf-8\"><meta property=\"article:published_time\" content=\"2024-02-20T07:30:00Z\">\
+         <meta name=\"author\" content=\"Anna Roth, Ben Alt\">",
     );
     let path = env.write("datiert.html.gz", gzip(dated.as_bytes()));
     let extracted = nachlese::corpus::html::extract(dated.as_bytes(), Default::default());
@@ -395,6 +396,10 @@ fn archives_html_files_are_pages() {
         let id = format!("file:{}", std::path::absolute(&path).unwrap().display());
         assert_eq!(env.ids(&["Bundestagswahl"]), std::slice::from_ref(&id));
         assert_eq!(show(&env, &id)["title"], "Ohne Datum");
+        assert_eq!(
+            show(&env, &id)["authors"],
+            serde_json::json!(["Anna Roth", "Ben Alt"])
+        );
     } else {
         refused(&env, &["datiert.html.gz"], "no publication date found");
     }
@@ -420,6 +425,8 @@ fn archives_feeds_rss_atom_and_json_feed() {
     assert_eq!(atom["body"], "Some text.");
     assert_eq!(atom["source"], "Example Feed");
     assert_eq!(atom["date"], "2003-12-13T18:30:02Z");
+    // The feed's author stands for items that name none.
+    assert_eq!(atom["authors"], serde_json::json!(["John Doe"]));
     let rss = show(&env, "http://www.example.com/blog/post/1");
     assert_eq!(rss["source"], "RSS Title");
     assert_eq!(rss["date"], "2009-09-06T16:20:00Z");
@@ -434,6 +441,10 @@ fn archives_feeds_rss_atom_and_json_feed() {
     let shown = show(&env, first);
     assert_eq!(shown["title"], items[0]["title"]);
     assert_eq!(shown["source"], "Technology");
+    assert_eq!(
+        shown["authors"],
+        serde_json::json!([items[0]["author"]["name"]])
+    );
     assert!(!shown["body"].as_str().unwrap().contains('<'));
     assert_eq!(count(&env), 3 + items.len() as u64);
 }
@@ -566,6 +577,7 @@ fn archives_news_please_json_is_read_as_it_is() {
     assert_eq!(shown["source"], "www.example.de");
     assert_eq!(shown["url"], "https://www.example.de/a");
     assert_eq!(shown["language"], "de");
+    assert_eq!(shown["authors"], serde_json::json!(["Anna Beispiel"]));
     assert_eq!(env.ids(&["Piloten"]), ["https://www.example.de/a"]);
 }
 
@@ -692,4 +704,79 @@ fn archives_formats_by_extension() {
     assert_eq!(of("a.csv"), Some(Format::Csv));
     assert_eq!(of("a.json.gz"), None);
     assert_eq!(of("a.gz"), None);
+}
+
+// ---------------------------------------------------------------------------------------
+// Authors, from every format that names them.
+
+#[test]
+fn archives_authors_are_read_from_every_format_kept_and_updated() {
+    let env = Env::new();
+    env.write(
+        "a.jsonl",
+        concat!(
+            r#"{"id":"j1","title":"Haushalt","date":"2024-03-01","body":"Text.","authors":["Anna Roth"," "]}"#,
+            "\n",
+            r#"{"id":"j2","title":"Haushalt","date":"2024-03-01","body":"Text.","authors":"Anna Roth; Ben Alt"}"#,
+            "\n",
+        ),
+    );
+    env.write(
+        "m.md",
+        "+++\nid = \"m1\"\ntitle = \"Haushalt\"\ndate = 2024-03-01\nauthors = [\"Carla Berg\"]\n+++\nText.\n",
+    );
+    env.write(
+        "f.rss",
+        r#"<?xml version="1.0"?>
+<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Blatt</title>
+<item><title>Eins</title><link>https://blatt.de/1</link><pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>
+<author>redaktion@blatt.de (Dora Klein)</author><description>Text.</description></item>
+<item><title>Zwei</title><link>https://blatt.de/2</link><pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>
+<dc:creator>Emil Weiß</dc:creator><description>Text.</description></item>
+<item><title>Drei</title><link>https://blatt.de/3</link><pubDate>Fri, 01 Mar 2024 10:00:00 GMT</pubDate>
+<author>redaktion@blatt.de</author><description>Text.</description></item>
+</channel></rss>"#,
+    );
+    env.write(
+        "c.csv",
+        "id,title,date,body,authors\nc1,Haushalt,2024-03-01,Text.,\"Fritz Lang, Gina Hof\"\n",
+    );
+    env.on_index(&["index", "a.jsonl", "m.md", "f.rss", "c.csv"])
+        .assert()
+        .success();
+    let authors = |id: &str| show(&env, id)["authors"].clone();
+    assert_eq!(authors("j1"), serde_json::json!(["Anna Roth"]));
+    assert_eq!(authors("j2"), serde_json::json!(["Anna Roth", "Ben Alt"]));
+    assert_eq!(authors("m1"), serde_json::json!(["Carla Berg"]));
+    assert_eq!(
+        authors("https://blatt.de/1"),
+        serde_json::json!(["Dora Klein"])
+    );
+    assert_eq!(
+        authors("https://blatt.de/2"),
+        serde_json::json!(["Emil Weiß"])
+    );
+    // An address alone names nobody.
+    assert_eq!(authors("https://blatt.de/3"), serde_json::json!([]));
+    assert_eq!(authors("c1"), serde_json::json!(["Fritz Lang", "Gina Hof"]));
+    // `show` names them for people too.
+    env.on_index(&["show", "j2"])
+        .assert()
+        .stdout(predicates::str::contains("authors: Anna Roth, Ben Alt"));
+
+    // Authors are part of the article: changing them alone updates it.
+    env.write(
+        "m.md",
+        "+++\nid = \"m1\"\ntitle = \"Haushalt\"\ndate = 2024-03-01\nauthors = [\"Carla Berg\", \"Hans Ott\"]\n+++\nText.\n",
+    );
+    let report = env.json(&["index", "m.md"]);
+    assert_eq!(report["updated"], 1, "{report}");
+    assert_eq!(authors("m1"), serde_json::json!(["Carla Berg", "Hans Ott"]));
+
+    // A list of anything but strings is an error naming the file and line.
+    env.write(
+        "bad.jsonl",
+        r#"{"id":"b","title":"T","date":"2024-03-01","body":"","authors":[1]}"#,
+    );
+    refused(&env, &["bad.jsonl"], "bad.jsonl:1:");
 }

@@ -115,6 +115,31 @@ fn get_reads_an_article_back_and_delete_removes_it() {
 }
 
 #[test]
+fn every_field_of_an_article_built_with_time_values_is_stored() {
+    let index = Index::create_in_ram().unwrap();
+    let date = time::macros::datetime!(2024-02-18 09:15 +1);
+    let built = Article::dated("k", "Kim fährt Aurus", date, "Ein Geschenk aus Moskau.")
+        .unwrap()
+        .with_source("KCNA")
+        .with_url("https://example.org/k")
+        .with_authors(["Anna Roth", "Ben Alt"])
+        .with_tags(["Nordkorea"])
+        .with_language("de");
+    let mut w = index.writer().unwrap();
+    w.add(&built).unwrap();
+    w.commit().unwrap();
+    let stored = index.get("k").unwrap().unwrap().article;
+    assert_eq!(stored, built);
+    assert_eq!(stored.authors, ["Anna Roth", "Ben Alt"]);
+    assert_eq!(stored.date, time::macros::datetime!(2024-02-18 08:15 UTC));
+    // The rules apply to articles built this way too.
+    assert!(matches!(
+        Article::dated(" k", "T", date, ""),
+        Err(Error::InvalidArticle(_))
+    ));
+}
+
+#[test]
 fn a_second_writer_is_refused_while_one_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let index = Index::create(dir.path()).unwrap();

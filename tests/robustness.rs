@@ -301,7 +301,7 @@ fn an_index_of_another_format_or_analyzer_is_refused_with_how_to_rebuild() {
             "was written in format 3 but this nachlese uses format",
         ),
         (
-            r#"{"format":5,"analyzer":1}"#,
+            r#"{"format":6,"analyzer":1}"#,
             "was analysed with analyzer version 1",
         ),
     ] {

@@ -143,6 +143,10 @@ pub fn article(out: &mut impl Write, style: &Style, stored: &StoredArticle) -> i
     }
     writeln!(out, "{}", style.dim(&line))?;
     writeln!(out, "{}", style.dim(&format!("id: {}", a.id)))?;
+    if !a.authors.is_empty() {
+        let authors = format!("authors: {}", a.authors.join(", "));
+        writeln!(out, "{}", style.dim(&authors))?;
+    }
     if !a.tags.is_empty() {
         writeln!(
             out,

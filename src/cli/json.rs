@@ -57,6 +57,7 @@ pub fn article(stored: &StoredArticle) -> Value {
         "date": format_rfc3339(a.date),
         "source": a.source,
         "url": a.url,
+        "authors": a.authors,
         "tags": a.tags,
         "language": a.language,
         "origin": stored.origin,

@@ -1,7 +1,8 @@
 //! CSV files (`.csv`): a header row naming the columns, then one article per row.
 //!
 //! The columns are named as the article's fields (`id`, `title`, `date`, `body`, and
-//! optionally `source`, `url`, `tags` (comma-separated) and `language`), or as a
+//! optionally `source`, `url`, `authors` and `tags` (separated by commas or semicolons) and
+//! `language`), or as a
 //! [`FieldMap`] says (`nachlese index --map body=text,date=published`). Fields are
 //! separated by commas and may be quoted (`"..."`, quotes doubled inside) and span lines;
 //! the file is UTF-8. A row with more or fewer fields than the header is an error naming

@@ -12,8 +12,9 @@
 //! * **body**: the item's full content where the feed carries it, else its summary, as
 //!   text: HTML is turned into paragraphs separated by blank lines. An item may have none.
 //! * **source**: the feed's title; **url**: the link; **tags**: the item's categories;
-//!   **language**: the item's, else the feed's. Authors are not kept: an
-//!   [`Article`] has no field for them.
+//!   **authors**: the item's, else the feed's, by name (an RSS `<author>` is an address:
+//!   `redaktion@example.de (Anna Roth)` gives `Anna Roth`, a bare address nothing);
+//!   **language**: the item's, else the feed's.
 //!
 //! Errors about an item name its position in the feed (`item 3`) and its link or id.
 
@@ -97,12 +98,15 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Vec<Result<Document, InputError>> {
             return vec![Err(InputError::new(path, None, InputErrorKind::Feed(msg)))];
         }
     };
-    let source = feed
-        .title
-        .as_ref()
-        .map(|t| text_of(&t.content))
-        .filter(|t| !t.is_empty());
-    let language = feed.language.clone();
+    let whole = Feed {
+        source: feed
+            .title
+            .as_ref()
+            .map(|t| text_of(&t.content))
+            .filter(|t| !t.is_empty()),
+        language: feed.language.clone(),
+        authors: names(&feed.authors),
+    };
     feed.entries
         .into_iter()
         .enumerate()
@@ -117,10 +121,8 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Vec<Result<Document, InputError>> {
             let id = link
                 .clone()
                 .or_else(|| Some(entry.id.trim().to_string()).filter(|i| !i.is_empty()));
-            let article = item_article(entry, id.clone(), link, source.clone(), language.clone())
-                .map_err(|kind| {
-                InputError::new(path, None, kind.in_item(i + 1, id.as_deref()))
-            })?;
+            let article = item_article(entry, id.clone(), link, &whole)
+                .map_err(|kind| InputError::new(path, None, kind.in_item(i + 1, id.as_deref())))?;
             Ok(Document {
                 article,
                 origin: Origin {
@@ -133,12 +135,35 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Vec<Result<Document, InputError>> {
         .collect()
 }
 
+/// What a feed says of all its items.
+struct Feed {
+    source: Option<String>,
+    language: Option<String>,
+    authors: Vec<String>,
+}
+
+/// The names of a feed's or an item's authors. An RSS `<author>` is an address and a name
+/// in parentheses (`redaktion@blatt.de (Dora Klein)`), of which feed-rs keeps `(Dora
+/// Klein)` as the name; an author given only as an address has none.
+fn names(people: &[feed_rs::model::Person]) -> Vec<String> {
+    people
+        .iter()
+        .filter_map(|p| p.name.as_deref())
+        .map(|name| {
+            let name = name.trim();
+            let bare = name.strip_prefix('(').and_then(|n| n.strip_suffix(')'));
+            bare.unwrap_or(name).trim()
+        })
+        .filter(|name| !name.is_empty() && (name.contains(' ') || !name.contains('@')))
+        .map(str::to_string)
+        .collect()
+}
+
 fn item_article(
     entry: feed_rs::model::Entry,
     id: Option<String>,
     link: Option<String>,
-    source: Option<String>,
-    feed_language: Option<String>,
+    feed: &Feed,
 ) -> Result<Article, InputErrorKind> {
     let id = id.ok_or(InputErrorKind::MissingField("id"))?;
     let date = entry
@@ -170,8 +195,12 @@ fn item_article(
         title,
         date,
         body,
-        source,
+        source: feed.source.clone(),
         url: link,
+        authors: match names(&entry.authors) {
+            none if none.is_empty() => feed.authors.clone(),
+            authors => authors,
+        },
         tags: entry
             .categories
             .iter()
@@ -180,7 +209,7 @@ fn item_article(
             .collect(),
         language: entry
             .language
-            .or(feed_language)
+            .or_else(|| feed.language.clone())
             .filter(|l| !l.trim().is_empty()),
     };
     article.validate()?;

@@ -7,12 +7,12 @@ use std::str::FromStr;
 
 use serde_json::{Map, Value};
 
-use super::article::Fields;
+use super::article::{Fields, split_list};
 use super::error::InputErrorKind;
 
 /// The fields of an article, as a [`FieldMap`] names them.
-pub const FIELDS: [&str; 8] = [
-    "id", "title", "date", "body", "source", "url", "tags", "language",
+pub const FIELDS: [&str; 9] = [
+    "id", "title", "date", "body", "source", "url", "authors", "tags", "language",
 ];
 
 /// Where an article's fields are in records of another shape: for each field, the keys (of
@@ -20,8 +20,8 @@ pub const FIELDS: [&str; 8] = [
 /// not mapped is read from the key of its own name.
 ///
 /// A key with dots (`meta.published`) that is not itself a key reaches into nested objects.
-/// `tags` may be an array of strings or one string of comma-separated tags; an `id` or
-/// other field that is a number is read as its digits.
+/// `authors` and `tags` may be an array of strings or one string of items separated by
+/// commas or semicolons; an `id` or other field that is a number is read as its digits.
 ///
 /// ```
 /// use nachlese::corpus::FieldMap;
@@ -80,7 +80,8 @@ impl FieldMap {
     }
 
     /// The map for news-please's JSON: `body` from `maintext`, `date` from `date_publish`
-    /// (else `date_modify`), `id` from `url`, `source` from `source_domain`.
+    /// (else `date_modify`), `id` from `url`, `source` from `source_domain` (`authors` is
+    /// news-please's key too).
     pub fn news_please() -> FieldMap {
         let pairs = [
             ("id", vec!["url"]),
@@ -134,39 +135,34 @@ impl FieldMap {
                 }),
             }
         };
-        let mut tags = None;
-        for key in self.keys("tags") {
-            match get(key) {
-                None | Some(Value::Null) => continue,
-                Some(Value::String(s)) => {
-                    tags = Some(s.split(',').map(|t| t.trim().to_string()).collect());
-                }
-                Some(Value::Array(items)) => {
-                    let mut list = Vec::with_capacity(items.len());
-                    for item in items {
-                        match item {
-                            Value::String(s) => list.push(s.clone()),
-                            _ => {
-                                return Err(InputErrorKind::InvalidKey {
-                                    field: "tags",
-                                    key: key.to_string(),
-                                    problem: "is not an array of strings",
-                                });
-                            }
-                        }
+        let list = |field: &'static str| -> Result<Option<Vec<String>>, InputErrorKind> {
+            let invalid = |key: &str| InputErrorKind::InvalidKey {
+                field,
+                key: key.to_string(),
+                problem: "is not an array of strings",
+            };
+            for key in self.keys(field) {
+                match get(key) {
+                    None | Some(Value::Null) => continue,
+                    Some(Value::String(s)) => {
+                        return Ok(Some(split_list(s)));
                     }
-                    tags = Some(list);
-                }
-                Some(_) => {
-                    return Err(InputErrorKind::InvalidKey {
-                        field: "tags",
-                        key: key.to_string(),
-                        problem: "is not an array of strings",
-                    });
+                    Some(Value::Array(items)) => {
+                        return items
+                            .iter()
+                            .map(|item| {
+                                item.as_str()
+                                    .map(str::to_string)
+                                    .ok_or_else(|| invalid(key))
+                            })
+                            .collect::<Result<Vec<_>, _>>()
+                            .map(Some);
+                    }
+                    Some(_) => return Err(invalid(key)),
                 }
             }
-            break;
-        }
+            Ok(None)
+        };
         Ok(Fields {
             id: required("id")?,
             title: required("title")?,
@@ -174,7 +170,8 @@ impl FieldMap {
             body: required("body")?,
             source: text("source")?,
             url: text("url")?,
-            tags,
+            authors: list("authors")?,
+            tags: list("tags")?,
             language: text("language")?,
         })
     }

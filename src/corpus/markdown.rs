@@ -6,7 +6,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::Document;
-use super::article::Fields;
+use super::article::{Fields, one_or_many};
 use super::error::{InputError, InputErrorKind};
 
 const DELIMITER: &str = "+++";
@@ -19,6 +19,9 @@ struct FrontMatter {
     date: Option<Spanned<toml::Value>>,
     source: Option<String>,
     url: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    authors: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "one_or_many")]
     tags: Option<Vec<String>>,
     language: Option<String>,
 }
@@ -87,6 +90,7 @@ pub(crate) fn parse(path: &Path, text: &str) -> Result<Document, InputError> {
         body: Some(body.trim_matches('\n').to_string()),
         source: meta.source,
         url: meta.url,
+        authors: meta.authors,
         tags: meta.tags,
         language: meta.language,
     };

@@ -15,6 +15,7 @@
 //!   source = "nachlese-Redaktion"
 //!   url = "https://example.org/..."      # optional
 //!   language = "de"                      # optional
+//!   authors = ["Anna Roth"]              # optional
 //!   tags = ["Russland", "Nordkorea"]     # optional
 //!   +++
 //!   Der russische Präsident Wladimir Putin hat ...
@@ -23,7 +24,8 @@
 //! * **`.json`**: one article object, or an array of them.
 //! * **`.jsonl`** / **`.ndjson`**: one article object per line (`-` reads them from standard
 //!   input). Objects have the keys `id`, `title`, `date`, `body` and optionally `source`,
-//!   `url`, `tags` (an array of strings) and `language`; other keys are ignored.
+//!   `url`, `authors` and `tags` (arrays of strings, or one string of items separated by
+//!   commas or semicolons) and `language`; other keys are ignored.
 //! * **`.csv`**: a header row naming those fields, then one article per row ([`read_csv`]).
 //! * **news-please's JSON** (`title`, `maintext`, `date_publish`, `url`, `source_domain`,
 //!   ...), in `.json` and `.jsonl` files, is told by its keys (a `maintext` and no `body`)

@@ -9,8 +9,7 @@
 //!   HTTP `Last-Modified` header and the crawl date, see [`super::warc`]).
 //! * **body**: the page's main text; a page without one (an index page, an error page) is an
 //!   error ([`InputErrorKind::NoArticle`]), never indexed.
-//! * **source**, **url**, **language** as the page gives them. The authors the page names
-//!   are not kept: an [`Article`] has no field for them.
+//! * **source**, **url**, **authors**, **language** as the page gives them.
 //!
 //! A page is at most [`MAX_PAGE_BYTES`] (unzipped); binary data (an image or a PDF under an
 //! `.html` name) is refused.
@@ -238,6 +237,7 @@ pub(crate) fn page_article(
         body,
         source: page.source,
         url: page.url,
+        authors: page.authors,
         tags: Vec::new(),
         language: page.language,
     };

@@ -81,8 +81,12 @@ pub(crate) fn content_hash(article: &Article, from: &Provenance) -> u64 {
     for s in [&article.source, &article.url, &article.language] {
         field(s.as_deref().unwrap_or("\0").as_bytes());
     }
-    for t in &article.tags {
-        field(t.as_bytes());
+    // A list's length first, so that moving an item between lists changes the hash.
+    for list in [&article.authors, &article.tags] {
+        field(&(list.len() as u64).to_le_bytes());
+        for item in list {
+            field(item.as_bytes());
+        }
     }
     field(from.origin.unwrap_or("\0").as_bytes());
     field(&from.stamp.to_le_bytes());
@@ -118,6 +122,9 @@ pub(crate) fn to_document(
     }
     if let Some(u) = &article.url {
         doc.add_text(f.url, u);
+    }
+    for a in &article.authors {
+        doc.add_text(f.authors, a);
     }
     for t in &article.tags {
         doc.add_text(f.tags, t);
@@ -159,6 +166,13 @@ fn text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> 
         .map(str::to_string)
 }
 
+/// Every value of a text field, in order.
+pub(crate) fn texts(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
 /// Rebuilds the article from a stored document.
 pub(crate) fn from_document(f: &Fields, doc: &TantivyDocument) -> StoredArticle {
     let date = doc
@@ -174,10 +188,8 @@ pub(crate) fn from_document(f: &Fields, doc: &TantivyDocument) -> StoredArticle 
             body: text(doc, f.body).unwrap_or_default(),
             source: text(doc, f.source),
             url: text(doc, f.url),
-            tags: doc
-                .get_all(f.tags)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
+            authors: texts(doc, f.authors),
+            tags: texts(doc, f.tags),
             language: text(doc, f.language),
         },
         origin: text(doc, f.origin).map(|key| match origin_path(&key) {

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::ANALYZER_VERSION;
 
 /// The version of the schema and of what nachlese stores per article.
-pub(crate) const FORMAT_VERSION: u32 = 5;
+pub(crate) const FORMAT_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct CommitMeta {

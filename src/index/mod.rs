@@ -178,19 +178,16 @@ impl Index {
                 }
             }
         };
+        // The versions first: they say why the schema differs, where it does.
+        if let Some(reason) = committed_meta(&inner, Some(dir))?.incompatibility() {
+            return Err(incompatible(reason));
+        }
         if inner.schema() != schema::build() {
             return Err(incompatible(
                 "has another schema (it was not written by this version of nachlese)".into(),
             ));
         }
-        let index = Index::assemble(inner, reader, Some(dir.to_path_buf()))?;
-        match index.committed_meta() {
-            Ok(meta) => match meta.incompatibility() {
-                Some(reason) => Err(incompatible(reason)),
-                None => Ok(index),
-            },
-            Err(e) => Err(e),
-        }
+        Index::assemble(inner, reader, Some(dir.to_path_buf()))
     }
 
     /// Opens the index in `dir`, or creates it if there is none.
@@ -226,27 +223,7 @@ impl Index {
     }
 
     pub(crate) fn committed_meta(&self) -> Result<CommitMeta> {
-        /// The one part of tantivy's meta.json that nachlese writes.
-        #[derive(serde::Deserialize)]
-        struct Committed {
-            payload: Option<String>,
-        }
-        // Only the payload is read: tantivy's `load_metas` would parse the schema and the
-        // segment list a third time in an `open` (a tenth of a millisecond in every search
-        // process). A file it cannot read gets tantivy's own error.
-        let bytes = self
-            .inner
-            .directory()
-            .atomic_read(Path::new("meta.json"))
-            .map_err(tantivy::TantivyError::from)?;
-        let payload = match serde_json::from_slice::<Committed>(&bytes) {
-            Ok(committed) => committed.payload,
-            Err(_) => self.inner.load_metas()?.payload,
-        };
-        CommitMeta::parse(payload.as_deref()).ok_or_else(|| Error::IncompatibleIndex {
-            path: self.path.clone().unwrap_or_default(),
-            reason: "carries no nachlese version information".into(),
-        })
+        committed_meta(&self.inner, self.path.as_deref())
     }
 
     /// Runs `f`, which reads the index's files, turning a panic into an error: tantivy
@@ -356,4 +333,28 @@ fn builder() -> tantivy::IndexBuilder {
     tantivy::Index::builder()
         .schema(schema::build())
         .settings(settings)
+}
+
+/// What nachlese recorded in the last commit of `inner` (at `path`).
+fn committed_meta(inner: &tantivy::Index, path: Option<&Path>) -> Result<CommitMeta> {
+    /// The one part of tantivy's meta.json that nachlese writes.
+    #[derive(serde::Deserialize)]
+    struct Committed {
+        payload: Option<String>,
+    }
+    // Only the payload is read: tantivy's `load_metas` would parse the schema and the
+    // segment list a third time in an `open` (a tenth of a millisecond in every search
+    // process). A file it cannot read gets tantivy's own error.
+    let bytes = inner
+        .directory()
+        .atomic_read(Path::new("meta.json"))
+        .map_err(tantivy::TantivyError::from)?;
+    let payload = match serde_json::from_slice::<Committed>(&bytes) {
+        Ok(committed) => committed.payload,
+        Err(_) => inner.load_metas()?.payload,
+    };
+    CommitMeta::parse(payload.as_deref()).ok_or_else(|| Error::IncompatibleIndex {
+        path: path.map(Path::to_path_buf).unwrap_or_default(),
+        reason: "carries no nachlese version information".into(),
+    })
 }

@@ -20,6 +20,7 @@ pub(crate) mod name {
     pub const DATE: &str = "date";
     pub const SOURCE: &str = "source";
     pub const URL: &str = "url";
+    pub const AUTHORS: &str = "authors";
     pub const TAGS: &str = "tags";
     pub const LANGUAGE: &str = "language";
     pub const ORIGIN: &str = "origin";
@@ -44,6 +45,8 @@ pub(crate) struct Fields {
     pub date: Field,
     pub source: Field,
     pub url: Field,
+    /// The authors' names, each a value, searched with the German analysis.
+    pub authors: Field,
     pub tags: Field,
     pub language: Field,
     /// The file the article was read from: lets `--prune` find articles whose file is gone.
@@ -94,6 +97,7 @@ pub(crate) fn build() -> Schema {
     );
     b.add_text_field(name::SOURCE, STRING | STORED);
     b.add_text_field(name::URL, STORED);
+    b.add_text_field(name::AUTHORS, german.clone());
     b.add_text_field(name::TAGS, german);
     b.add_text_field(name::LANGUAGE, STRING | STORED);
     b.add_text_field(name::ORIGIN, STRING | STORED);
@@ -126,6 +130,7 @@ impl Fields {
             date: f(name::DATE)?,
             source: f(name::SOURCE)?,
             url: f(name::URL)?,
+            authors: f(name::AUTHORS)?,
             tags: f(name::TAGS)?,
             language: f(name::LANGUAGE)?,
             origin: f(name::ORIGIN)?,

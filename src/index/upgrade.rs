@@ -30,7 +30,7 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, Value};
 use tantivy::{DateTime, DocAddress, DocId, DocSet, TERMINATED, TantivyDocument, Term};
 use time::OffsetDateTime;
 
-use super::document::Provenance;
+use super::document::{Provenance, texts};
 use super::meta::{CommitMeta, FORMAT_VERSION};
 use super::schema::name;
 use super::{Index, WriterOptions, exists, write_error};
@@ -102,6 +102,7 @@ struct OldFields {
     body: Option<Field>,
     source: Option<Field>,
     url: Option<Field>,
+    authors: Option<Field>,
     tags: Option<Field>,
     language: Option<Field>,
     origin: Option<Field>,
@@ -120,6 +121,7 @@ impl OldFields {
             body: f(name::BODY),
             source: f(name::SOURCE),
             url: f(name::URL),
+            authors: f(name::AUTHORS),
             tags: f(name::TAGS),
             language: f(name::LANGUAGE),
             origin: f(name::ORIGIN),
@@ -180,11 +182,8 @@ impl OldArticle {
             body: text(doc, f.body).unwrap_or_default(),
             source: text(doc, f.source),
             url: text(doc, f.url),
-            tags: f.tags.map_or_else(Vec::new, |t| {
-                doc.get_all(t)
-                    .filter_map(|v| v.as_str().map(str::to_string))
-                    .collect()
-            }),
+            authors: f.authors.map_or_else(Vec::new, |a| texts(doc, a)),
+            tags: f.tags.map_or_else(Vec::new, |t| texts(doc, t)),
             language: text(doc, f.language),
         };
         article.validate().map_err(|e| skip(&e.to_string()))?;
