@@ -21,6 +21,7 @@ use time::{Date, Duration, Month, OffsetDateTime, PrimitiveDateTime, Time, UtcOf
 /// Why a date text was refused: the text itself and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid date {value:?}: {reason}")]
+#[non_exhaustive]
 pub struct DateError {
     /// The text as given.
     pub value: String,
@@ -355,6 +356,7 @@ pub struct DateRange {
 /// A date range whose start lies after its end.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("--from {from} is after --to {to}: the range is empty")]
+#[non_exhaustive]
 pub struct EmptyRangeError {
     /// The `from` period as given.
     pub from: String,
@@ -379,6 +381,42 @@ impl DateRange {
     /// The range that holds every date.
     pub fn all() -> DateRange {
         DateRange::default()
+    }
+
+    /// The days from `first` to `last`, both included.
+    ///
+    /// ```
+    /// use nachlese::dates::{DateRange, format_rfc3339};
+    /// use time::macros::date;
+    ///
+    /// let range = DateRange::days(date!(2023 - 09 - 12), date!(2023 - 09 - 13))?;
+    /// assert_eq!(format_rfc3339(range.end().unwrap()), "2023-09-14T00:00:00Z");
+    /// assert!(DateRange::days(date!(2023 - 09 - 13), date!(2023 - 09 - 12)).is_err());
+    /// # Ok::<(), nachlese::dates::EmptyRangeError>(())
+    /// ```
+    pub fn days(first: Date, last: Date) -> Result<DateRange, EmptyRangeError> {
+        let day = |d: Date| Period::containing(d.midnight().assume_utc(), Granularity::Day);
+        DateRange::new(Some(day(first)), Some(day(last)))
+    }
+
+    /// The instants from `first` to `last`, both included (to the second, the precision of
+    /// the index's dates); either side may be open.
+    ///
+    /// ```
+    /// use nachlese::dates::DateRange;
+    /// use time::macros::datetime;
+    ///
+    /// let evening = DateRange::between(Some(datetime!(2024-02-18 18:00 +1)), None)?;
+    /// assert!(evening.contains(datetime!(2024-02-18 17:00 UTC)));
+    /// assert!(!evening.contains(datetime!(2024-02-18 16:59:59 UTC)));
+    /// # Ok::<(), nachlese::dates::EmptyRangeError>(())
+    /// ```
+    pub fn between(
+        first: Option<OffsetDateTime>,
+        last: Option<OffsetDateTime>,
+    ) -> Result<DateRange, EmptyRangeError> {
+        let instant = |t: OffsetDateTime| Period::containing(t, Granularity::Instant);
+        DateRange::new(first.map(instant), last.map(instant))
     }
 
     /// The first instant in the range, if it is bounded below.

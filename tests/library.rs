@@ -76,7 +76,7 @@ fn errors_are_typed() {
     ));
     let dir = tempfile::tempdir().unwrap();
     assert!(matches!(
-        Index::open(&dir.path().join("none")),
+        Index::open(dir.path().join("none")),
         Err(Error::NoIndex { .. })
     ));
     assert!(matches!(
@@ -137,6 +137,65 @@ fn every_field_of_an_article_built_with_time_values_is_stored() {
         Article::dated(" k", "T", date, ""),
         Err(Error::InvalidArticle(_))
     ));
+}
+
+#[test]
+fn one_writer_is_kept_across_commits_each_visible_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let mut w = index.writer().unwrap();
+    w.add(&article("a", "Kim in Moskau", "2024-01-16", "Ein Besuch."))
+        .unwrap();
+    let first = w.commit().unwrap();
+    assert_eq!((first.added, first.updated), (1, 0));
+    // Visible to this index's searches and to another opening, while the writer stays open.
+    assert_eq!(
+        index.search(&SearchRequest::new("Moskau")).unwrap().total,
+        1
+    );
+    assert_eq!(Index::open(dir.path()).unwrap().len(), 1);
+
+    // The next batch knows what the last commit holds: the same article is unchanged, a
+    // changed one an update, and the counts are the batch's own.
+    w.add(&article("a", "Kim in Moskau", "2024-01-16", "Ein Besuch."))
+        .unwrap();
+    w.add(&article(
+        "b",
+        "Lawrow in Pjöngjang",
+        "2024-01-17",
+        "Gespräche.",
+    ))
+    .unwrap();
+    let second = w.commit().unwrap();
+    assert_eq!((second.added, second.updated, second.unchanged), (1, 0, 1));
+    w.add(&article(
+        "a",
+        "Kim in Moskau",
+        "2024-01-16",
+        "Ein langer Besuch.",
+    ))
+    .unwrap();
+    assert_eq!(w.commit().unwrap().updated, 1);
+    assert_eq!(index.len(), 2);
+
+    // A rolled-back batch is gone, and the writer goes on.
+    w.add(&article("c", "Verworfen", "2024-01-18", "")).unwrap();
+    w.rollback().unwrap();
+    assert_eq!(w.commit().unwrap(), nachlese::WriteStats::default());
+    assert!(index.get("c").unwrap().is_none());
+
+    // The writer can be moved to another thread; dropped there without a commit, its last
+    // batch is discarded and the lock released.
+    let handle = std::thread::spawn(move || {
+        w.add(&article("d", "Nie gespeichert", "2024-01-19", ""))
+            .unwrap();
+    });
+    handle.join().unwrap();
+    assert!(index.get("d").unwrap().is_none());
+    let mut again = index.writer().unwrap();
+    assert!(again.delete("b").unwrap());
+    again.commit().unwrap();
+    assert_eq!(index.len(), 1);
 }
 
 #[test]
@@ -346,8 +405,8 @@ fn the_count_is_the_number_of_hits_for_every_shape_of_query() {
         w.add(&article(id, title, date, body)).unwrap();
     }
     w.commit().unwrap();
-    // An update leaves a deleted document behind, which no count may see.
-    let mut w = index.writer().unwrap();
+    // An update leaves a deleted document behind, which no count may see (the same writer,
+    // kept across commits).
     w.add(&article(
         "g",
         "Autos",
@@ -449,10 +508,7 @@ fn a_phrase_excluded_from_a_segment_with_candidates_after_its_last_match() {
     // The first segment holds the phrase once, then two more articles with the word: tantivy
     // left the excluded phrase finished and then failed (in debug builds) on the next one.
     let index = Index::create_in_ram().unwrap();
-    let one_thread = WriterOptions {
-        threads: 1,
-        ..WriterOptions::default()
-    };
+    let one_thread = WriterOptions::default().threads(1);
     for batch in [
         &[
             ("a", "Verteidigungsminister feierte den Tag des Sieges."),

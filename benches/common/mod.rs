@@ -286,11 +286,12 @@ pub fn fill_nachlese_with(
     mentions: bool,
 ) -> nachlese::Index {
     let mut writer = index
-        .writer_with(nachlese::WriterOptions {
-            threads,
-            memory_bytes: 256 << 20,
-            mentions,
-        })
+        .writer_with(
+            nachlese::WriterOptions::default()
+                .threads(threads)
+                .memory_bytes(256 << 20)
+                .mentions(mentions),
+        )
         .expect("writer");
     for a in articles {
         writer.add(a).expect("add");

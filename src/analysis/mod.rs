@@ -106,6 +106,7 @@ pub fn register(manager: &TokenizerManager) {
 
 /// One term the analyzer produced, with where it came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct AnalyzedToken {
     /// The term as the index stores it.
     pub term: String,

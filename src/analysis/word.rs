@@ -14,6 +14,7 @@ use super::stopwords::{canonical_spelling, is_stop_word};
 
 /// The analysis of one word as written.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[non_exhaustive]
 pub struct WordTerms {
     /// The word's term (stem); `None` for a stop word or an overlong token.
     pub term: Option<String>,

@@ -154,12 +154,11 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
         None => open(None)?,
     };
     interrupt::end_before_commit();
-    let defaults = WriterOptions::default();
-    let mut writer = index.writer_with(WriterOptions {
-        threads: a.threads.map_or(defaults.threads, usize::from),
-        memory_bytes: a.memory as usize * 1_000_000,
-        ..defaults
-    })?;
+    let mut options = WriterOptions::default().memory_bytes(a.memory as usize * 1_000_000);
+    if let Some(threads) = a.threads {
+        options = options.threads(threads.into());
+    }
+    let mut writer = index.writer_with(options)?;
     if a.force {
         writer.read_unchanged_files();
     }

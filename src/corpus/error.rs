@@ -11,6 +11,7 @@ use crate::dates::DateError;
 /// Displays as `path:line: reason` (like a compiler), or `path: reason` when the problem
 /// has no line.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub struct InputError {
     /// The file.
     pub path: PathBuf,

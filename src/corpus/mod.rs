@@ -108,6 +108,7 @@ use json::JsonLines;
 
 /// An article and where it was read.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Document {
     /// The article.
     pub article: Article,
@@ -132,6 +133,7 @@ impl Document {
 
 /// Where an article was read: the file and the line its record starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Origin {
     /// The file (`-` for standard input).
     pub path: PathBuf,

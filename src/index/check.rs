@@ -11,6 +11,7 @@ use crate::Result;
 
 /// What [`Index::check`] found.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct CheckReport {
     /// The index folder (`None` in memory).
     pub path: Option<PathBuf>,

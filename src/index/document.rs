@@ -153,6 +153,7 @@ pub(crate) fn to_document(
 
 /// An article as the index stores it, with the file it was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StoredArticle {
     /// The article.
     pub article: Article,

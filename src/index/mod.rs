@@ -59,6 +59,7 @@ use schema::Fields;
 /// assert_eq!(results.hits[0].id, "auto-1");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
+#[derive(Clone)]
 pub struct Index {
     pub(crate) inner: tantivy::Index,
     pub(crate) reader: IndexReader,
@@ -89,7 +90,8 @@ pub(crate) fn exists(dir: &Path) -> bool {
 impl Index {
     /// Creates an empty index in `dir`, which is created if needed and must not hold an
     /// index already.
-    pub fn create(dir: &Path) -> Result<Index> {
+    pub fn create(dir: impl AsRef<Path>) -> Result<Index> {
+        let dir = dir.as_ref();
         if exists(dir) {
             return Err(Error::IncompatibleIndex {
                 path: dir.to_path_buf(),
@@ -125,7 +127,8 @@ impl Index {
     /// Opens the index in `dir`, checking that this version of nachlese can use it.
     ///
     /// Safe while another process writes to the index: the last commit is opened, whole.
-    pub fn open(dir: &Path) -> Result<Index> {
+    pub fn open(dir: impl AsRef<Path>) -> Result<Index> {
+        let dir = dir.as_ref();
         match std::fs::metadata(dir.join("meta.json")) {
             Ok(m) if m.is_file() => {}
             // A folder this user may not enter hides an index as well as holding none.
@@ -191,7 +194,8 @@ impl Index {
     }
 
     /// Opens the index in `dir`, or creates it if there is none.
-    pub fn open_or_create(dir: &Path) -> Result<Index> {
+    pub fn open_or_create(dir: impl AsRef<Path>) -> Result<Index> {
+        let dir = dir.as_ref();
         if upgrade::recover(dir) {
             Index::open(dir)
         } else {
@@ -249,12 +253,12 @@ impl Index {
     }
 
     /// Opens a writer with the default [`WriterOptions`].
-    pub fn writer(&self) -> Result<Writer<'_>> {
+    pub fn writer(&self) -> Result<Writer> {
         self.writer_with(WriterOptions::default())
     }
 
     /// Opens a writer; fails with [`Error::IndexLocked`] if another one is open.
-    pub fn writer_with(&self, options: WriterOptions) -> Result<Writer<'_>> {
+    pub fn writer_with(&self, options: WriterOptions) -> Result<Writer> {
         Writer::new(self, options)
     }
 

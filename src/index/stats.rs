@@ -9,6 +9,7 @@ use crate::Result;
 
 /// Articles published in one month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct MonthCount {
     /// The year.
     pub year: i32,
@@ -20,6 +21,7 @@ pub struct MonthCount {
 
 /// A summary of an index.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Stats {
     /// Number of articles.
     pub documents: u64,

@@ -40,6 +40,7 @@ use crate::{Error, Result};
 
 /// How far [`Index::upgrade`] has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UpgradeProgress {
     /// Articles read from the old index so far (carried over or skipped).
     pub articles: u64,
@@ -69,6 +70,7 @@ pub struct UpgradeReport {
 
 /// An article [`Index::upgrade`] could not carry over.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct SkippedArticle {
     /// Its id (empty if it had none).
     pub id: String,
@@ -469,9 +471,10 @@ impl Index {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn upgrade(
-        dir: &Path,
+        dir: impl AsRef<Path>,
         mut on_progress: impl FnMut(UpgradeProgress),
     ) -> Result<UpgradeReport> {
+        let dir = dir.as_ref();
         if !recover(dir) {
             return Err(Error::NoIndex {
                 path: dir.to_path_buf(),

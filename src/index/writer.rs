@@ -15,6 +15,7 @@ use crate::{Error, Result};
 
 /// How an index writer may use the machine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct WriterOptions {
     /// Indexing threads (at least 1).
     pub threads: usize,
@@ -42,6 +43,29 @@ impl Default for WriterOptions {
 }
 
 impl WriterOptions {
+    /// These options with `threads` indexing threads.
+    ///
+    /// ```
+    /// let options = nachlese::WriterOptions::default().threads(1).memory_bytes(64 << 20);
+    /// assert_eq!((options.threads, options.memory_bytes), (1, 64 << 20));
+    /// ```
+    pub fn threads(mut self, threads: usize) -> WriterOptions {
+        self.threads = threads;
+        self
+    }
+
+    /// These options with a memory budget of `bytes`.
+    pub fn memory_bytes(mut self, bytes: usize) -> WriterOptions {
+        self.memory_bytes = bytes;
+        self
+    }
+
+    /// These options with the indexing of mentioned dates on or off.
+    pub fn mentions(mut self, mentions: bool) -> WriterOptions {
+        self.mentions = mentions;
+        self
+    }
+
     fn normalised(self) -> (usize, usize) {
         let threads = self.threads.max(1);
         let memory = self.memory_bytes.max(threads * MIN_MEMORY_PER_THREAD);
@@ -51,6 +75,7 @@ impl WriterOptions {
 
 /// How far [`Writer::add_paths_with_progress`] has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Progress {
     /// Documents added so far.
     pub documents: u64,
@@ -60,6 +85,7 @@ pub struct Progress {
 
 /// What a writer did, counted per article.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct WriteStats {
     /// Articles whose id was not in the index.
     pub added: u64,
@@ -74,12 +100,17 @@ pub struct WriteStats {
 }
 
 /// Changes an index; nothing is visible, to this process or any other, until
-/// [`commit`](Writer::commit). Dropping a writer without committing discards every change.
+/// [`commit`](Writer::commit), which makes the changes since the last commit visible at once
+/// to searches of every clone of the [`Index`]. A writer can be kept and committed again and
+/// again (a long-running program keeps one); dropping it discards what was not committed,
+/// then waits for the merges of segments it started.
 ///
-/// Only one writer can be open on an index at a time, across processes.
+/// Only one writer can be open on an index at a time, across processes. A writer holds a
+/// clone of its index (cheap: clones share everything), so it can be moved to another
+/// thread or kept in a struct beside the index.
 ///
 /// ```
-/// use nachlese::{Article, Index};
+/// use nachlese::{Article, Index, SearchRequest};
 ///
 /// let index = Index::create_in_ram()?;
 /// let mut writer = index.writer()?;
@@ -88,10 +119,15 @@ pub struct WriteStats {
 /// let stats = writer.commit()?;
 /// assert_eq!((stats.added, stats.updated), (1, 1));
 /// assert_eq!(index.len(), 1);
+///
+/// // The same writer goes on; each commit counts its own changes.
+/// writer.add(&Article::new("b", "Lawrow in Pjöngjang", "2024-01-17", "Ein Besuch.")?)?;
+/// assert_eq!(writer.commit()?.added, 1);
+/// assert_eq!(index.search(&SearchRequest::new("Lawrow"))?.hits[0].id, "b");
 /// # Ok::<(), nachlese::Error>(())
 /// ```
-pub struct Writer<'a> {
-    index: &'a Index,
+pub struct Writer {
+    index: Index,
     inner: Option<IndexWriter<TantivyDocument>>,
     committed: Committed,
     /// Hashes of the ids put in this batch, to count repeats as updates.
@@ -113,7 +149,7 @@ pub struct Writer<'a> {
     field_map: Option<FieldMap>,
 }
 
-impl std::fmt::Debug for Writer<'_> {
+impl std::fmt::Debug for Writer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Writer")
             .field("index", &self.index)
@@ -122,8 +158,8 @@ impl std::fmt::Debug for Writer<'_> {
     }
 }
 
-impl<'a> Writer<'a> {
-    pub(crate) fn new(index: &'a Index, options: WriterOptions) -> Result<Writer<'a>> {
+impl Writer {
+    pub(crate) fn new(index: &Index, options: WriterOptions) -> Result<Writer> {
         let (threads, memory) = options.normalised();
         let mentions = options.mentions;
         let options = tantivy::indexer::IndexWriterOptions::builder()
@@ -167,7 +203,7 @@ impl<'a> Writer<'a> {
             Err(_) => (CommitMeta::current(None), true),
         };
         Ok(Writer {
-            index,
+            index: index.clone(),
             inner: Some(inner),
             committed: Committed::new(index.reader.searcher(), index.fields)?,
             seen: HashSet::new(),
@@ -446,19 +482,22 @@ impl<'a> Writer<'a> {
         self.stats
     }
 
-    /// Makes every change visible, atomically, and waits for background merges. With no
-    /// change (every article given was there already), the index is left as it was.
-    pub fn commit(mut self) -> Result<WriteStats> {
+    /// Makes every change since the last commit visible, atomically, and returns what they
+    /// were. With no change (every article given was there already), the index is left as
+    /// it was. The writer stays open for more changes.
+    ///
+    /// After an error nothing of the batch was committed unless the error is
+    /// [`Error::AfterCommit`]; a writer whose indexing failed refuses further changes with
+    /// [`Error::WriterFailed`].
+    pub fn commit(&mut self) -> Result<WriteStats> {
         let s = self.stats;
         let changed = s.added + s.updated + s.deleted > 0 || self.meta_changed;
-        if !changed || self.inner.is_none() {
+        if !changed {
             self.discard()?;
-            return Ok(self.stats);
+            return Ok(s);
         }
-        let Some(mut inner) = self.inner.take() else {
-            return Ok(self.stats);
-        };
         let here = self.index.path.as_deref();
+        let inner = self.inner.as_mut().ok_or(Error::WriterFailed)?;
         let mut prepared = match inner.prepare_commit() {
             Ok(prepared) => prepared,
             Err(e) => return Err(Error::from(e).in_folder(here).not_committed()),
@@ -475,40 +514,70 @@ impl<'a> Writer<'a> {
                 .inner
                 .load_metas()
                 .is_ok_and(|m| m.opstamp == opstamp);
+            // Either way what tantivy's writer holds is no longer what the index holds.
+            self.discard_writer();
             return Err(if made {
                 Error::AfterCommit(Box::new(e))
             } else {
                 e.not_committed()
             });
         }
-        // The commit is made. A merge that fails (no space for the merged segment, say)
-        // leaves the segments as they were, which is no reason to report a failure.
-        let _ = inner.wait_merging_threads();
-        self.index
-            .reader
-            .reload()
-            .map_err(|e| Error::AfterCommit(Box::new(Error::from(e).in_folder(here))))?;
-        Ok(self.stats)
+        // The commit is made: what follows only brings this writer and the index's searches
+        // up to it.
+        let after =
+            |e: tantivy::TantivyError| Error::AfterCommit(Box::new(Error::from(e).in_folder(here)));
+        self.index.reader.reload().map_err(after)?;
+        self.committed = Committed::new(self.index.reader.searcher(), self.index.fields)
+            .map_err(|e| Error::AfterCommit(Box::new(e)))?;
+        self.start_batch();
+        Ok(s)
     }
 
-    /// Discards every change since the writer was opened (as dropping it does).
-    pub fn rollback(mut self) -> Result<()> {
+    /// Discards every change since the last commit (or since the writer was opened); the
+    /// writer stays open.
+    pub fn rollback(&mut self) -> Result<()> {
         self.discard()
     }
 
     fn discard(&mut self) -> Result<()> {
-        if let Some(mut inner) = self.inner.take() {
+        if let Some(inner) = self.inner.as_mut() {
             inner.rollback()?;
             // Segments written before the rollback are garbage now; remove them so the
             // folder holds exactly what it held before.
             let _ = inner.garbage_collect_files().wait();
         }
+        self.start_batch();
         Ok(())
+    }
+
+    /// Drops tantivy's writer, which then refuses every change.
+    fn discard_writer(&mut self) {
+        if let Some(mut inner) = self.inner.take() {
+            let _ = inner.rollback();
+            let _ = inner.garbage_collect_files().wait();
+        }
+    }
+
+    /// Forgets the counts and ids of the last batch, committed or discarded.
+    fn start_batch(&mut self) {
+        self.stats = WriteStats::default();
+        self.seen.clear();
+        self.cleared.clear();
+        self.meta_changed = false;
     }
 }
 
-impl Drop for Writer<'_> {
+impl Drop for Writer {
     fn drop(&mut self) {
-        let _ = self.discard();
+        if let Some(mut inner) = self.inner.take() {
+            let s = self.stats;
+            if s.added + s.updated + s.deleted > 0 || self.meta_changed {
+                let _ = inner.rollback();
+                let _ = inner.garbage_collect_files().wait();
+            }
+            // Merges the commits started finish before the program goes on (or ends), so
+            // that the index is left in its merged shape.
+            let _ = inner.wait_merging_threads();
+        }
     }
 }
