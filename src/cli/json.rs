@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use nachlese::analysis::AnalyzedToken;
 use nachlese::dates::format_rfc3339;
-use nachlese::{Hit, InputError, SearchResults, StoredArticle, WriteStats};
+use nachlese::{Hit, InputError, SearchResults, WriteStats};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -48,23 +48,6 @@ pub fn search(results: &SearchResults, offset: usize, limit: usize) -> Value {
     })
 }
 
-/// The article with the file it came from.
-pub fn article(stored: &StoredArticle) -> Value {
-    let a = &stored.article;
-    json!({
-        "id": a.id,
-        "title": a.title,
-        "date": format_rfc3339(a.date),
-        "source": a.source,
-        "url": a.url,
-        "authors": a.authors,
-        "tags": a.tags,
-        "language": a.language,
-        "origin": stored.origin,
-        "body": a.body,
-    })
-}
-
 #[derive(Serialize)]
 struct Token<'a> {
     term: &'a str,
@@ -91,26 +74,27 @@ pub fn tokens(text: &str, tokens: &[AnalyzedToken]) -> Value {
     json!(list)
 }
 
-/// The outcome of `index`; `rejected` may list fewer than `rejections`.
+/// The outcome of `index`: the writer's counts, then the rejected inputs (`rejected` may
+/// list fewer than `rejections`).
 pub fn index_report(
     stats: &WriteStats,
     rejected: &[InputError],
     rejections: usize,
     documents: u64,
 ) -> Value {
-    json!({
-        "added": stats.added,
-        "updated": stats.updated,
-        "unchanged": stats.unchanged,
-        "unchanged_files": stats.unchanged_files,
-        "deleted": stats.deleted,
-        "rejections": rejections,
-        "rejected": rejected.iter().map(|e| json!({
-            "path": e.path.to_string_lossy(),
-            "line": e.line,
-            "message": e.kind.to_string(),
-        })).collect::<Vec<_>>(),
-        "documents": documents,
+    #[derive(Serialize)]
+    struct Report<'a> {
+        #[serde(flatten)]
+        stats: &'a WriteStats,
+        rejections: usize,
+        rejected: &'a [InputError],
+        documents: u64,
+    }
+    json!(Report {
+        stats,
+        rejections,
+        rejected,
+        documents,
     })
 }
 

@@ -381,7 +381,7 @@ fn show(dir: Option<&std::path::Path>, style: &Style, a: ShowArgs) -> Result<u8>
         return Ok(NOT_FOUND);
     };
     if a.json {
-        print_json(&json::article(&stored))?;
+        print_json(&serde_json::to_value(&stored)?)?;
     } else {
         let mut out = stdout();
         human::article(&mut out, style, &stored)?;

@@ -13,6 +13,9 @@ use crate::dates::{self, DateError};
 /// and the `with_` methods; the fields can be read and changed (checked again when the
 /// article is indexed), and more may come.
 ///
+/// Serialised (as `nachlese show --json` prints it), every field is a key, `null` or `[]`
+/// when absent; `date` is RFC 3339.
+///
 /// ```
 /// use nachlese::Article;
 ///
@@ -33,19 +36,14 @@ pub struct Article {
     /// The text.
     pub body: String,
     /// Who published it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     /// Where it was published.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// Who wrote it, as the source names them.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub authors: Vec<String>,
     /// Free-form keywords.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Language code, e.g. `de`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
 }
 

@@ -32,6 +32,19 @@ impl InputError {
     }
 }
 
+/// Serialised as `{"path", "line", "message"}`: the path as text (lossily, where it is not
+/// UTF-8), the line or `null`, and what is wrong in words.
+impl serde::Serialize for InputError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("InputError", 3)?;
+        s.serialize_field("path", &self.path.to_string_lossy())?;
+        s.serialize_field("line", &self.line)?;
+        s.serialize_field("message", &self.kind.to_string())?;
+        s.end()
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.path.display())?;

@@ -152,10 +152,13 @@ pub(crate) fn to_document(
 }
 
 /// An article as the index stores it, with the file it was read from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Serialised, it is the article's object with one more key, `origin`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct StoredArticle {
     /// The article.
+    #[serde(flatten)]
     pub article: Article,
     /// The file it was indexed from (`corpus/...` for the bundled corpus), if known.
     pub origin: Option<String>,

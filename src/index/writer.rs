@@ -84,7 +84,7 @@ pub struct Progress {
 }
 
 /// What a writer did, counted per article.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct WriteStats {
     /// Articles whose id was not in the index.
