@@ -72,3 +72,22 @@ fn spellings_and_inflections_meet_in_one_term() {
     assert!(terms("für fuer über ueber dass daß").is_empty());
     assert_eq!(terms("Uber"), ["uber"]);
 }
+
+#[test]
+fn bounding_and_clearing_the_word_caches_changes_no_analysis() {
+    use nachlese::analysis::{
+        DEFAULT_WORD_CACHE_WORDS, analyze, clear_word_caches, set_word_cache_limit, word_cache_len,
+    };
+    let text =
+        "Verteidigungsminister Schoigu besuchte Pjöngjang; die Verteidigungsminister trafen sich.";
+    let before = analyze(text);
+    set_word_cache_limit(0);
+    assert_eq!(analyze(text), before);
+    set_word_cache_limit(3);
+    assert_eq!(analyze(text), before);
+    assert!(word_cache_len() <= 3, "{}", word_cache_len());
+    clear_word_caches();
+    assert_eq!(analyze(text), before);
+    set_word_cache_limit(DEFAULT_WORD_CACHE_WORDS);
+    assert_eq!(analyze(text), before);
+}

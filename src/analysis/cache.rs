@@ -10,8 +10,7 @@
 
 use std::sync::Arc;
 
-use super::terms::TermKind;
-use super::word::WordTerms;
+use super::word::{TermKind, WordTerms};
 
 /// Bytes of a word kept in its slot; longer words keep the rest in [`WordTable::long`].
 const INLINE: usize = 16;

@@ -51,9 +51,12 @@ pub use compound::split_compound;
 pub use phonetic::cologne_phonetic;
 pub use stemmer::{stem, stem_word};
 pub use stopwords::{canonical_spelling, is_stop_word};
-pub use terms::{TermKind, TermTokenStream, TermTokenizer};
+pub use terms::{TermTokenStream, TermTokenizer};
 pub use tokenizer::{GermanTokenStream, GermanTokenizer};
-pub use word::{WordTerms, analyze_word, query_name_codes};
+pub use word::{
+    DEFAULT_WORD_CACHE_WORDS, TermKind, WordTerms, analyze_word, clear_word_caches,
+    query_name_codes, set_word_cache_limit, word_cache_len,
+};
 
 pub(crate) use phonetic::cologne_phonetic_into;
 pub(crate) use word::name_code_into;

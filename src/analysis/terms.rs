@@ -9,32 +9,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use super::MAX_TOKEN_BYTES;
 use super::cache::{Located, WordTable};
 use super::tokenizer::GermanTokenizer;
-use super::word::{WordTerms, shared_analysis};
-
-/// The kinds of term the analyzer produces; each goes to fields of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum TermKind {
-    /// The word itself (its stem): what exact search matches.
-    Word,
-    /// A part of a compound (stored only for capitalised words).
-    Part,
-    /// The sound code of a name (stored only for capitalised words that are not common
-    /// nouns).
-    Name,
-}
-
-impl TermKind {
-    /// The terms of this kind that the index stores for a word.
-    pub(crate) fn indexed<'a>(&self, w: &'a WordTerms) -> &'a [String] {
-        match self {
-            TermKind::Word => w.term.as_slice(),
-            TermKind::Part => &w.parts,
-            TermKind::Name if w.capitalized => w.code.as_slice(),
-            TermKind::Name => &[],
-        }
-    }
-}
+use super::word::{TermKind, shared_analysis, thread_cache};
 
 /// A tantivy tokenizer that emits the terms of one [`TermKind`], each at its word's position.
 #[derive(Clone)]
@@ -84,10 +59,28 @@ const THREAD_CACHE_WORDS: usize = 1 << 18;
 /// Room for a text's words that a thread keeps between texts.
 const KEPT_WORDS: usize = 1 << 16;
 
+/// A thread's table, of the caches' generation it was made in (see
+/// [`clear_word_caches`](super::clear_word_caches)).
+struct ThreadTable {
+    generation: u64,
+    table: WordTable,
+    words: Vec<Located>,
+}
+
+impl ThreadTable {
+    fn new() -> ThreadTable {
+        let (generation, capacity) = thread_cache(THREAD_CACHE_WORDS);
+        ThreadTable {
+            generation,
+            table: WordTable::new(capacity),
+            words: Vec::new(),
+        }
+    }
+}
+
 thread_local! {
     static LAST: RefCell<Option<Rc<Analysed>>> = const { RefCell::new(None) };
-    static TABLE: RefCell<(WordTable, Vec<Located>)> =
-        RefCell::new((WordTable::new(THREAD_CACHE_WORDS), Vec::new()));
+    static TABLE: RefCell<ThreadTable> = RefCell::new(ThreadTable::new());
 }
 
 fn analysed(text: &str) -> Rc<Analysed> {
@@ -98,8 +91,11 @@ fn analysed(text: &str) -> Rc<Analysed> {
             }
         }
         let a = Rc::new(TABLE.with(|t| {
-            let (table, words) = &mut *t.borrow_mut();
-            analyse(table, words, text)
+            let t = &mut *t.borrow_mut();
+            if t.generation != thread_cache(THREAD_CACHE_WORDS).0 {
+                *t = ThreadTable::new();
+            }
+            analyse(&mut t.table, &mut t.words, text)
         }));
         *last.borrow_mut() = Some(Rc::clone(&a));
         a

@@ -2,6 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, RwLock};
 
 use super::MAX_TOKEN_BYTES;
@@ -148,10 +149,99 @@ fn part_terms(word: &str, whole: &str) -> Vec<String> {
     out
 }
 
-/// All threads share the analyses any of them made, up to this many words, so that two
-/// indexing threads do not analyse the same new word twice (each also keeps its own, see
-/// `analysis::cache`).
-const SHARED_CACHE_WORDS: usize = 1 << 20;
+/// The kinds of term the analyzer produces; each goes to fields of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TermKind {
+    /// The word itself (its stem): what exact search matches.
+    Word,
+    /// A part of a compound (stored only for capitalised words).
+    Part,
+    /// The sound code of a name (stored only for capitalised words that are not common
+    /// nouns).
+    Name,
+}
+
+impl TermKind {
+    /// The terms of this kind that the index stores for a word.
+    pub(crate) fn indexed<'a>(&self, w: &'a WordTerms) -> &'a [String] {
+        match self {
+            TermKind::Word => w.term.as_slice(),
+            TermKind::Part => &w.parts,
+            TermKind::Name if w.capitalized => w.code.as_slice(),
+            TermKind::Name => &[],
+        }
+    }
+}
+
+/// All threads share the analyses any of them made, up to this many words by default, so
+/// that two indexing threads do not analyse the same new word twice (each also keeps its
+/// own, see `analysis::cache`).
+pub const DEFAULT_WORD_CACHE_WORDS: usize = 1 << 20;
+
+/// The words the shared cache holds at most ([`set_word_cache_limit`]).
+static LIMIT: AtomicUsize = AtomicUsize::new(DEFAULT_WORD_CACHE_WORDS);
+
+/// Counts [`clear_word_caches`] and limit changes: a thread whose own table is of an older
+/// generation starts it afresh.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// Bounds the words whose analyses nachlese keeps in memory: at most `words` in the cache
+/// all threads share, and at most that many (or the per-thread default, if smaller) in each
+/// thread's own table; a full cache empties itself. `0` keeps nothing (every word is
+/// analysed anew: slower, not different). The default is [`DEFAULT_WORD_CACHE_WORDS`]; a
+/// word's analysis takes about 100 bytes.
+///
+/// The caches belong to the process, as the analysis is the same for every index.
+///
+/// ```
+/// use nachlese::analysis::{analyze, set_word_cache_limit, word_cache_len};
+///
+/// set_word_cache_limit(2);
+/// analyze("Putin schenkt Kim ein Auto");
+/// assert!(word_cache_len() <= 2);
+/// # set_word_cache_limit(nachlese::analysis::DEFAULT_WORD_CACHE_WORDS);
+/// ```
+pub fn set_word_cache_limit(words: usize) {
+    LIMIT.store(words, Ordering::Relaxed);
+    if let Ok(mut s) = SHARED.write() {
+        if s.len() > words {
+            s.clear();
+            s.shrink_to_fit();
+        }
+    }
+    GENERATION.fetch_add(1, Ordering::Relaxed);
+}
+
+/// Empties the word caches: the shared one now, each thread's own when it next analyses a
+/// text. Frees the memory of words an embedder knows it will not see again.
+///
+/// ```
+/// use nachlese::analysis::{analyze, clear_word_caches, word_cache_len};
+///
+/// analyze("Kim fährt Aurus");
+/// clear_word_caches();
+/// assert_eq!(word_cache_len(), 0);
+/// ```
+pub fn clear_word_caches() {
+    if let Ok(mut s) = SHARED.write() {
+        *s = Cache::default();
+    }
+    GENERATION.fetch_add(1, Ordering::Relaxed);
+}
+
+/// How many words the shared cache holds now.
+pub fn word_cache_len() -> usize {
+    SHARED.read().map_or(0, |s| s.len())
+}
+
+/// The current generation of the caches, and the most words a thread's table may hold.
+pub(crate) fn thread_cache(default_words: usize) -> (u64, usize) {
+    (
+        GENERATION.load(Ordering::Relaxed),
+        default_words.min(LIMIT.load(Ordering::Relaxed)),
+    )
+}
 
 // FxHash: the keys are short words, and SipHash's protection against crafted keys is not
 // worth its cost in a cache that is emptied when full.
@@ -165,11 +255,14 @@ pub(crate) fn shared_analysis(original: &str) -> Arc<WordTerms> {
         return hit;
     }
     let terms = Arc::new(analyze_word(original));
-    if let Ok(mut s) = SHARED.write() {
-        if s.len() >= SHARED_CACHE_WORDS {
-            s.clear();
+    let limit = LIMIT.load(Ordering::Relaxed);
+    if limit > 0 {
+        if let Ok(mut s) = SHARED.write() {
+            if s.len() >= limit {
+                s.clear();
+            }
+            s.insert(original.into(), Arc::clone(&terms));
         }
-        s.insert(original.into(), Arc::clone(&terms));
     }
     terms
 }
