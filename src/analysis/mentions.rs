@@ -23,68 +23,105 @@ pub fn day_number(date: Date) -> u32 {
     (i64::from(date.to_julian_day()) + DAY_SHIFT) as u32
 }
 
-/// The mention term for the days [start, end).
-pub fn mention_term(start: u32, end: u32) -> String {
-    format!("{start:08x}{end:08x}")
-}
-
-/// The start and end day numbers of a mention term.
-pub fn parse_mention_term(term: &[u8]) -> Option<(u32, u32)> {
-    let text = std::str::from_utf8(term).ok()?;
-    if text.len() != 16 {
-        return None;
-    }
-    let start = u32::from_str_radix(&text[..8], 16).ok()?;
-    let end = u32::from_str_radix(&text[8..], 16).ok()?;
-    Some((start, end))
-}
-
-/// The days [start, end) an instant range touches: a period ending at midnight ends that
-/// day; one ending later in the day covers that day too.
-pub fn day_span(start: OffsetDateTime, end: OffsetDateTime) -> (u32, u32) {
-    let first = day_number(start.date());
-    let last = if end.time() == time::Time::MIDNIGHT {
-        day_number(end.date())
+/// The first day after a period that ends (exclusively) at `end`: a period ending at
+/// midnight ends the day before; one ending later in the day covers that day too. The one
+/// place this rule is written, for mentioned periods and for the ranges searched.
+pub fn end_day(end: OffsetDateTime) -> u32 {
+    let day = day_number(end.date());
+    if end.time() == time::Time::MIDNIGHT {
+        day
     } else {
-        day_number(end.date()) + 1
-    };
-    (first, last.max(first + 1))
+        day + 1
+    }
 }
 
-/// The text value the mentions field's tokenizer reads for a text written on `written`, made
-/// of `parts` (title and body), one per line.
-#[cfg(test)]
-fn mentions_text(written: Date, parts: &[&str]) -> String {
-    let len = parts.iter().map(|p| p.len() + 1).sum::<usize>();
-    let mut out = String::with_capacity(len + 11);
-    out.push_str(&crate::dates::format_day(written.midnight().assume_utc()));
-    for part in parts {
-        out.push('\n');
-        out.push_str(part);
+/// A day as the start of a mention term: terms sort by it.
+pub fn day_key(day: u32) -> String {
+    format!("{day:08x}")
+}
+
+/// The days a mentioned date covers, `[start, end)` as day numbers: the one form a mention
+/// takes between the tagger, the index and search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DaySpan {
+    /// The first day.
+    pub start: u32,
+    /// The first day after it.
+    pub end: u32,
+}
+
+impl DaySpan {
+    /// The days the instants `[start, end)` touch (at least one).
+    pub fn of_instants(start: OffsetDateTime, end: OffsetDateTime) -> DaySpan {
+        let start = day_number(start.date());
+        DaySpan {
+            start,
+            end: end_day(end).max(start + 1),
+        }
     }
-    out
+
+    /// The days a tagged expression covers; `None` for durations and sets.
+    pub fn of(timex: &temporal::Timex) -> Option<DaySpan> {
+        timex.span().map(|(s, e)| DaySpan::of_instants(s, e))
+    }
+
+    /// The index term: the first and the first-after day, in hex.
+    pub fn term(self) -> String {
+        format!("{}{}", day_key(self.start), day_key(self.end))
+    }
+
+    /// The span an index term names.
+    pub fn from_term(term: &[u8]) -> Option<DaySpan> {
+        let text = std::str::from_utf8(term).ok()?;
+        if text.len() != 16 {
+            return None;
+        }
+        Some(DaySpan {
+            start: u32::from_str_radix(&text[..8], 16).ok()?,
+            end: u32::from_str_radix(&text[8..], 16).ok()?,
+        })
+    }
+}
+
+/// The text the tagger reads of an article: title and body as one, so that the body's
+/// tense carries on from the title. Mentions found in it are offsets into this text (in
+/// characters); the body starts after the title and one more character.
+pub fn tagged_text(title: &str, body: &str) -> String {
+    let mut text = String::with_capacity(title.len() + 1 + body.len());
+    text.push_str(title);
+    text.push('\n');
+    text.push_str(body);
+    text
+}
+
+/// The text value the mentions field's tokenizer reads for an article written on
+/// `written`: the date, then the [`tagged_text`], one per line.
+#[cfg(test)]
+fn mentions_text(written: Date, title: &str, body: &str) -> String {
+    format!(
+        "{}\n{}",
+        crate::dates::format_day(written.midnight().assume_utc()),
+        tagged_text(title, body)
+    )
 }
 
 /// The mention terms of a text written on `written`.
 pub fn mention_terms(written: Date, text: &str) -> Vec<String> {
     let mut terms: Vec<String> = temporal::tag(text, written)
         .iter()
-        .filter_map(|t| t.span())
-        .map(|(s, e)| {
-            let (s, e) = day_span(s, e);
-            mention_term(s, e)
-        })
+        .filter_map(DaySpan::of)
+        .map(DaySpan::term)
         .collect();
     terms.sort();
     terms.dedup();
     terms
 }
 
-/// The mention terms of a text written on `written`, made of `parts` (title and body), as the
-/// tokens of a document's mentions field: what the field's tokenizer makes of the same text,
-/// computed where the document is built.
-pub fn mention_tokens(written: Date, parts: &[&str]) -> PreTokenizedString {
-    let tokens = mention_terms(written, &parts.join("\n"))
+/// The mention terms of an article written on `written`, as the tokens of a document's
+/// mentions field: what the field's tokenizer makes of the same text, computed where the
+/// document is built.
+pub fn mention_tokens(written: Date, title: &str, body: &str) -> PreTokenizedString {
+    let tokens = mention_terms(written, &tagged_text(title, body))
         .into_iter()
         .enumerate()
         .map(|(position, text)| Token {
@@ -158,18 +195,18 @@ mod tests {
     #[test]
     fn a_document_gets_the_terms_the_tokenizer_makes() {
         let written = date!(2024 - 02 - 18);
-        let parts = [
+        let (title, body) = (
             "Putin schenkt Kim ein Auto",
             "Am Sonntag, zwei Tage nach dem Treffen vom 16. Februar, meldete KCNA den Empfang.",
-        ];
-        let text = mentions_text(written, &parts);
+        );
+        let text = mentions_text(written, title, body);
         let mut tokenizer = MentionsTokenizer::default();
         let mut stream = tokenizer.token_stream(&text);
         let mut from_tokenizer = Vec::new();
         while stream.advance() {
             from_tokenizer.push(stream.token().text.clone());
         }
-        let from_document: Vec<String> = mention_tokens(written, &parts)
+        let from_document: Vec<String> = mention_tokens(written, title, body)
             .tokens
             .into_iter()
             .map(|t| t.text)
@@ -183,24 +220,42 @@ mod tests {
         let a = day_number(date!(1950 - 01 - 01));
         let b = day_number(date!(2024 - 02 - 18));
         assert!(a < b);
-        let t = mention_term(b, b + 1);
-        assert_eq!(parse_mention_term(t.as_bytes()), Some((b, b + 1)));
-        assert!(mention_term(a, b) < t);
+        let t = DaySpan {
+            start: b,
+            end: b + 1,
+        }
+        .term();
+        assert_eq!(
+            DaySpan::from_term(t.as_bytes()),
+            Some(DaySpan {
+                start: b,
+                end: b + 1
+            })
+        );
+        assert!(DaySpan { start: a, end: b }.term() < t);
         // Before the Christian era too.
         assert!(day_number(date!(-0044 - 03 - 15)) < a);
     }
 
     #[test]
     fn a_day_span_covers_the_days_touched() {
-        let (s, e) = day_span(
-            datetime!(2023-09-01 0:00 UTC),
-            datetime!(2023-10-01 0:00 UTC),
+        let days = |s, e| {
+            let span = DaySpan::of_instants(s, e);
+            span.end - span.start
+        };
+        assert_eq!(
+            days(
+                datetime!(2023-09-01 0:00 UTC),
+                datetime!(2023-10-01 0:00 UTC)
+            ),
+            30
         );
-        assert_eq!(e - s, 30);
-        let (s, e) = day_span(
-            datetime!(2024-02-18 14:00 UTC),
-            datetime!(2024-02-18 15:00 UTC),
+        assert_eq!(
+            days(
+                datetime!(2024-02-18 14:00 UTC),
+                datetime!(2024-02-18 15:00 UTC)
+            ),
+            1
         );
-        assert_eq!(e - s, 1);
     }
 }

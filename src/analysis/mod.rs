@@ -172,7 +172,7 @@ mod tests {
         for doc in crate::corpus::bundled::documents() {
             let Ok(doc) = doc else { continue };
             let a = doc.article;
-            let text = format!("{}\n{}", a.title, a.body);
+            let text = mentions::tagged_text(&a.title, &a.body);
             for t in analyze(&text) {
                 h.update(t.term.as_bytes());
                 h.update(&[t.kind as u8, 0]);

@@ -144,8 +144,11 @@ pub(crate) fn to_document(
         // Tagged here, on the thread that feeds the writer, rather than by the field's
         // analyzer on tantivy's indexing threads: the feeding thread mostly waits for them,
         // so tagging runs beside the analysis instead of after it.
-        let parts = [article.title.as_str(), article.body.as_str()];
-        let tokens = crate::analysis::mentions::mention_tokens(article.date.date(), &parts);
+        let tokens = crate::analysis::mentions::mention_tokens(
+            article.date.date(),
+            &article.title,
+            &article.body,
+        );
         doc.add_pre_tokenized_text(f.mentions, tokens);
     }
     doc

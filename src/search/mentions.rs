@@ -8,7 +8,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{BitSet, DocId, DocSet, Score, SegmentReader, TantivyError};
 
-use crate::analysis::mentions::{day_number, day_span, parse_mention_term};
+use crate::analysis::mentions::{DaySpan, day_key, day_number, end_day, tagged_text};
 use crate::corpus::Article;
 use crate::dates::DateRange;
 use crate::temporal::{self, TimexType};
@@ -22,24 +22,15 @@ pub(crate) struct Days {
 
 impl Days {
     pub(crate) fn of(range: &DateRange) -> Days {
-        // An end at midnight excludes that day; one within a day keeps it.
-        let day = |t: time::OffsetDateTime| {
-            let d = day_number(t.date());
-            if t.time() == time::Time::MIDNIGHT {
-                d
-            } else {
-                d + 1
-            }
-        };
         Days {
             from: range.start().map(|t| day_number(t.date())),
-            to: range.end().map(day),
+            to: range.end().map(end_day),
         }
     }
 
-    /// Whether the period [start, end) of days lies within these days.
-    fn holds(&self, start: u32, end: u32) -> bool {
-        self.from.is_none_or(|f| start >= f) && self.to.is_none_or(|t| end <= t)
+    /// Whether the span lies within these days.
+    fn holds(&self, span: DaySpan) -> bool {
+        self.from.is_none_or(|f| span.start >= f) && self.to.is_none_or(|t| span.end <= t)
     }
 }
 
@@ -70,17 +61,17 @@ impl Weight for MentionQuery {
         // then those that also end in them.
         let mut range = index.terms().range();
         if let Some(from) = self.days.from {
-            range = range.ge(format!("{from:08x}").as_bytes());
+            range = range.ge(day_key(from).as_bytes());
         }
         if let Some(to) = self.days.to {
-            range = range.lt(format!("{to:08x}").as_bytes());
+            range = range.lt(day_key(to).as_bytes());
         }
         let mut terms = range.into_stream().map_err(TantivyError::from)?;
         while terms.advance() {
-            let Some((start, end)) = parse_mention_term(terms.key()) else {
+            let Some(span) = DaySpan::from_term(terms.key()) else {
                 continue;
             };
-            if !self.days.holds(start, end) {
+            if !self.days.holds(span) {
                 continue;
             }
             let mut postings = index
@@ -129,17 +120,12 @@ pub struct Mention {
 /// text order: title first.
 pub fn mentions_in(article: &Article, range: &DateRange) -> Vec<Mention> {
     let days = Days::of(range);
-    // Tagged as at indexing: title and text as one, so the text's tense carries over.
-    let text = format!("{}\n{}", article.title, article.body);
+    // Tagged as at indexing.
+    let text = tagged_text(&article.title, &article.body);
     let title_chars = article.title.chars().count();
     temporal::tag(&text, article.date.date())
         .into_iter()
-        .filter(|t| {
-            t.span().is_some_and(|(s, e)| {
-                let (s, e) = day_span(s, e);
-                days.holds(s, e)
-            })
-        })
+        .filter(|t| DaySpan::of(t).is_some_and(|span| days.holds(span)))
         .map(|t| {
             let (field, shift) = if t.start < title_chars {
                 ("title", 0)
