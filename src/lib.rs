@@ -30,6 +30,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Features
+//!
+//! Both on by default; a program that embeds the library turns them off
+//! (`default-features = false`) and compiles none of their crates.
+//!
+//! * `bundled`: the [bundled corpus](corpus::bundled) compiled in, and the default index
+//!   built from it in the user's cache folder ([`Index::open_bundled`],
+//!   [`index::default_dir`]).
+//! * `cli`: the `nachlese` program (argument parsing, progress bars, shell completions, the
+//!   manual page); it needs `bundled`.
+//!
 //! [tantivy]: https://docs.rs/tantivy
 
 #![deny(missing_docs)]
