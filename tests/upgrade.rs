@@ -179,6 +179,9 @@ fn what_is_no_nachlese_index_is_not_upgraded() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a nachlese index"))
+        .stderr(predicate::str::contains(
+            "choose another folder with --index DIR",
+        ))
         .stderr(predicate::str::contains("nachlese upgrade").not());
     assert_eq!(snapshot(&env.index()), before);
 }
