@@ -1,7 +1,8 @@
 //! Compile-time data, embedded in the library:
 //!
-//! * the bundled corpus (`corpus/*.md`) with a fingerprint of its contents, so the binary
-//!   finds it from any working directory and notices when it changes;
+//! * with the `bundled` feature, the bundled corpus (`corpus/*.md`) with a fingerprint of
+//!   its contents, so the binary finds it from any working directory and notices when it
+//!   changes;
 //! * the German lexicon (`src/analysis/lexicon/*.txt.gz`) as finite-state sets and maps, with
 //!   the compound statistics derived from it (see `src/analysis/lexicon/SOURCE.md`).
 
@@ -18,7 +19,9 @@ mod rules;
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     let out = PathBuf::from(env::var("OUT_DIR").unwrap());
-    bundle_corpus(&root.join("corpus"), &out);
+    if env::var_os("CARGO_FEATURE_BUNDLED").is_some() {
+        bundle_corpus(&root.join("corpus"), &out);
+    }
     build_lexicon(&root.join("src/analysis/lexicon"), &out);
 }
 

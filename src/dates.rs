@@ -6,8 +6,9 @@
 //!   date-time without an offset (`2024-02-20T07:30:00`, read as UTC) or a plain day
 //!   (`2024-02-20`, midnight UTC).
 //! * **Search periods** ([`Period`]): `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or an RFC 3339 instant.
-//!   A period has a start and an end, so `--from 2023-09 --to 2023-09` covers all of
-//!   September 2023: `--from` takes the start of its period, `--to` the end ([`DateRange`]).
+//!   A period has a start and an end, so the range from 2023-09 to 2023-09 covers all of
+//!   September 2023: a [`DateRange`] starts where its first period starts and ends where its
+//!   last period ends.
 //!
 //! Everything is UTC and truncated to whole seconds, the precision the index stores.
 
@@ -343,7 +344,7 @@ impl fmt::Display for Period {
 /// assert_eq!(nachlese::dates::format_rfc3339(range.start().unwrap()), "2023-09-01T00:00:00Z");
 /// assert_eq!(nachlese::dates::format_rfc3339(range.end().unwrap()), "2023-10-01T00:00:00Z");
 ///
-/// // --from after --to is refused, naming both values.
+/// // A start after the end is refused, naming both values.
 /// assert!(DateRange::new(Some("2024".parse()?), Some("2023-12".parse()?)).is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -355,7 +356,7 @@ pub struct DateRange {
 
 /// A date range whose start lies after its end.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("--from {from} is after --to {to}: the range is empty")]
+#[error("the start {from} is after the end {to}: the range is empty")]
 #[non_exhaustive]
 pub struct EmptyRangeError {
     /// The `from` period as given.
@@ -367,13 +368,13 @@ pub struct EmptyRangeError {
 impl DateRange {
     /// A range from the start of `from` to the end of `to`; either side may be open.
     pub fn new(from: Option<Period>, to: Option<Period>) -> Result<DateRange, EmptyRangeError> {
-        if let (Some(f), Some(t)) = (from, to) {
-            if f.start() >= t.end() {
-                return Err(EmptyRangeError {
-                    from: f.to_string(),
-                    to: t.to_string(),
-                });
-            }
+        if let (Some(f), Some(t)) = (from, to)
+            && f.start() >= t.end()
+        {
+            return Err(EmptyRangeError {
+                from: f.to_string(),
+                to: t.to_string(),
+            });
         }
         Ok(DateRange { from, to })
     }
@@ -570,7 +571,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             e.to_string(),
-            "--from 2024-03 is after --to 2024-01: the range is empty"
+            "the start 2024-03 is after the end 2024-01: the range is empty"
         );
     }
 

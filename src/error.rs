@@ -30,14 +30,15 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
-    /// No index exists at the path.
-    #[error("no index at {}; create one with `nachlese index --index {} PATH...`", .path.display(), .path.display())]
+    /// No index exists at the path: [`Index::create`](crate::Index::create) makes one.
+    #[error("no index at {}", .path.display())]
     NoIndex {
         /// Where the index was looked for.
         path: PathBuf,
     },
     /// The folder holds an index nachlese cannot use as it is: one of another version, which
-    /// [`Index::upgrade`](crate::Index::upgrade) rebuilds from the articles it stores.
+    /// [`Index::upgrade`](crate::Index::upgrade) rebuilds from the articles it stores
+    /// ([`Error::needs_upgrade`]), or something that is no nachlese index.
     #[error("{}", crate::index::upgrade::incompatible_message(.path, .reason))]
     IncompatibleIndex {
         /// The index folder.
@@ -45,11 +46,9 @@ pub enum Error {
         /// What does not match.
         reason: String,
     },
-    /// The index's files are damaged.
-    #[error(
-        "the index at {} could not be read ({detail}); `nachlese check` tells whether it is damaged and what to do",
-        .path.display()
-    )]
+    /// The index's files could not be read: [`Index::check`](crate::Index::check) tells
+    /// whether they are damaged.
+    #[error("the index at {} could not be read ({detail})", .path.display())]
     Damaged {
         /// The index folder.
         path: PathBuf,
@@ -144,6 +143,17 @@ impl Error {
                 error,
             },
             (e, _) => e,
+        }
+    }
+
+    /// Whether the error is an index of another version of nachlese, which
+    /// [`Index::upgrade`](crate::Index::upgrade) makes usable (also when a failed change
+    /// met it).
+    pub fn needs_upgrade(&self) -> bool {
+        match self {
+            Error::IncompatibleIndex { reason, .. } => crate::index::upgrade::is_upgradable(reason),
+            Error::NotCommitted(e) | Error::AfterCommit(e) => e.needs_upgrade(),
+            _ => false,
         }
     }
 

@@ -28,7 +28,7 @@ fn main() -> ExitCode {
         // The reader went away (`nachlese search ... | head`): not an error.
         Err(e) if cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("nachlese: {e:#}");
+            eprintln!("nachlese: {}", cli::message(&e));
             ExitCode::from(2)
         }
     }

@@ -237,20 +237,16 @@ impl<'a> Splitter<'a> {
     /// The best analysis of the word from char `from` on: a single head, or a modifier and
     /// the best analysis of the rest. At the top (`whole`), a single part does not count.
     fn best(&mut self, from: usize, whole: bool) -> Option<Analysis> {
-        if !whole {
-            if let Some(known) = &self.memo[from] {
-                return known.clone();
-            }
+        if !whole && let Some(known) = &self.memo[from] {
+            return known.clone();
         }
         let end = self.word.len();
         let mut best: Option<Analysis> = None;
-        if !whole {
-            if let Some(score) = self.heads[from] {
-                best = Some(Analysis {
-                    score,
-                    ends: vec![end],
-                });
-            }
+        if !whole && let Some(score) = self.heads[from] {
+            best = Some(Analysis {
+                score,
+                ends: vec![end],
+            });
         }
         let n = self.chars();
         if n >= from + 2 * MIN_PART_CHARS {

@@ -85,10 +85,10 @@ thread_local! {
 
 fn analysed(text: &str) -> Rc<Analysed> {
     LAST.with(|last| {
-        if let Some(a) = last.borrow().as_ref() {
-            if a.text == text {
-                return Rc::clone(a);
-            }
+        if let Some(a) = last.borrow().as_ref()
+            && a.text == text
+        {
+            return Rc::clone(a);
         }
         let a = Rc::new(TABLE.with(|t| {
             let t = &mut *t.borrow_mut();

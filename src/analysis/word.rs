@@ -204,11 +204,11 @@ static GENERATION: AtomicU64 = AtomicU64::new(0);
 /// ```
 pub fn set_word_cache_limit(words: usize) {
     LIMIT.store(words, Ordering::Relaxed);
-    if let Ok(mut s) = SHARED.write() {
-        if s.len() > words {
-            s.clear();
-            s.shrink_to_fit();
-        }
+    if let Ok(mut s) = SHARED.write()
+        && s.len() > words
+    {
+        s.clear();
+        s.shrink_to_fit();
     }
     GENERATION.fetch_add(1, Ordering::Relaxed);
 }
@@ -256,13 +256,13 @@ pub(crate) fn shared_analysis(original: &str) -> Arc<WordTerms> {
     }
     let terms = Arc::new(analyze_word(original));
     let limit = LIMIT.load(Ordering::Relaxed);
-    if limit > 0 {
-        if let Ok(mut s) = SHARED.write() {
-            if s.len() >= limit {
-                s.clear();
-            }
-            s.insert(original.into(), Arc::clone(&terms));
+    if limit > 0
+        && let Ok(mut s) = SHARED.write()
+    {
+        if s.len() >= limit {
+            s.clear();
         }
+        s.insert(original.into(), Arc::clone(&terms));
     }
     terms
 }

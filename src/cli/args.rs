@@ -84,6 +84,19 @@ pub enum Command {
     /// Show the terms the index stores for a text (words, compound parts, sound codes of
     /// names), or with --query what a query looks for: how nachlese reads German.
     Analyze(AnalyzeArgs),
+    /// Print the completion script for a shell, e.g. `nachlese completions bash >
+    /// ~/.local/share/bash-completion/completions/nachlese`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `nachlese man > ~/.local/share/man/man1/nachlese.1`.
+    Man,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// The date ranges of `search` and `timeline`: when articles were published, and which

@@ -1,5 +1,6 @@
 //! The command-line interface: arguments in, library calls, output out.
 
+mod advice;
 mod args;
 mod human;
 mod interrupt;
@@ -10,16 +11,19 @@ mod style;
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
+use clap::CommandFactory;
+use nachlese::corpus::Source;
 use nachlese::search::Expansions;
 use nachlese::{
     DateRange, Index, InputError, Period, SearchRequest, Sort, WriterOptions, analysis,
 };
 
+pub use advice::message;
 pub use args::Args;
 use args::{
-    AnalyzeArgs, Command, DateArgs, DatesArgs, DeleteArgs, ExtractArgs, IndexArgs, JsonArg,
-    SearchArgs, ShowArgs, SortArg, TimelineArgs, UpgradeArgs,
+    AnalyzeArgs, Command, CompletionsArgs, DateArgs, DatesArgs, DeleteArgs, ExtractArgs, IndexArgs,
+    JsonArg, SearchArgs, ShowArgs, SortArg, TimelineArgs, UpgradeArgs,
 };
 use style::Style;
 
@@ -27,6 +31,9 @@ use style::Style;
 const FOUND: u8 = 0;
 /// Exit status: nothing found (as grep), or some input skipped with `--keep-going`.
 const NOT_FOUND: u8 = 1;
+
+/// The path that stands for standard input.
+const STDIN: &str = "-";
 
 /// Runs a parsed command line.
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -44,6 +51,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Extract(a) => extract(&style, a)?,
         Command::Dates(a) => dates(&style, a)?,
         Command::Timeline(a) => timeline(index, &style, a)?,
+        Command::Completions(a) => completions(a)?,
+        Command::Man => man()?,
     };
     Ok(ExitCode::from(code))
 }
@@ -86,17 +95,27 @@ fn period(flag: &str, value: Option<&str>) -> Result<Option<Period>> {
         .transpose()
 }
 
+/// The range between two flags, `(name, value)` each.
+fn range(from: (&str, Option<&str>), to: (&str, Option<&str>)) -> Result<DateRange> {
+    DateRange::new(period(from.0, from.1)?, period(to.0, to.1)?).map_err(|e| {
+        anyhow!(
+            "--{} {} is after --{} {}: the range is empty",
+            from.0,
+            e.from,
+            to.0,
+            e.to
+        )
+    })
+}
+
 /// The publication range and the mentions range the flags name.
 fn ranges(d: &DateArgs) -> Result<(DateRange, DateRange)> {
-    let range = DateRange::new(
-        period("from", d.from.as_deref())?,
-        period("to", d.to.as_deref())?,
+    let published = range(("from", d.from.as_deref()), ("to", d.to.as_deref()))?;
+    let mentions = range(
+        ("mentions-from", d.mentions_from.as_deref()),
+        ("mentions-to", d.mentions_to.as_deref()),
     )?;
-    let mentions = DateRange::new(
-        period("mentions-from", d.mentions_from.as_deref())?,
-        period("mentions-to", d.mentions_to.as_deref())?,
-    )?;
-    Ok((range, mentions))
+    Ok((published, mentions))
 }
 
 fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result<u8> {
@@ -165,14 +184,25 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
     if let Some(map) = a.map.clone() {
         writer.map_fields(map);
     }
-    let bar = progress::Bar::new(
-        nachlese::corpus::input_bytes(a.paths.iter().cloned()),
-        a.quiet,
-    );
+    // `-` is standard input, read as JSON Lines; the library reads files and readers.
+    let files: Vec<std::path::PathBuf> = a
+        .paths
+        .iter()
+        .filter(|p| p.as_os_str() != STDIN)
+        .cloned()
+        .collect();
+    let sources = a.paths.iter().map(|p| {
+        if p.as_os_str() == STDIN {
+            Source::json_lines(STDIN, io::stdin())
+        } else {
+            Source::Path(p.clone())
+        }
+    });
+    let bar = progress::Bar::new(nachlese::corpus::input_bytes(files.clone()), a.quiet);
     let mut rejected: Vec<InputError> = Vec::new();
     let mut rejections = 0usize;
     let read = writer.add_paths_with_progress(
-        a.paths.iter().cloned(),
+        sources,
         |e| {
             if !a.keep_going {
                 return Err(e);
@@ -188,7 +218,7 @@ fn index_paths(dir: Option<&std::path::Path>, a: IndexArgs) -> Result<u8> {
     );
     let read = read.and_then(|_| {
         if a.prune {
-            writer.prune(&a.paths)?;
+            writer.prune(&files)?;
         }
         Ok(())
     });
@@ -340,7 +370,7 @@ fn dates(style: &Style, a: DatesArgs) -> Result<u8> {
     let reference = nachlese::dates::parse_timestamp(&a.reference).with_context(|| "--ref")?;
     let text = match a.file.as_deref() {
         None => io::read_to_string(io::stdin()).context("cannot read standard input")?,
-        Some(p) if p.as_os_str() == "-" => {
+        Some(p) if p.as_os_str() == STDIN => {
             io::read_to_string(io::stdin()).context("cannot read standard input")?
         }
         Some(p) => {
@@ -437,4 +467,20 @@ fn extract(style: &Style, a: ExtractArgs) -> Result<u8> {
         out.flush()?;
     }
     Ok(if page.is_article() { FOUND } else { NOT_FOUND })
+}
+
+fn completions(a: CompletionsArgs) -> Result<u8> {
+    let mut out = stdout();
+    clap_complete::generate(a.shell, &mut Args::command(), "nachlese", &mut out);
+    out.flush()?;
+    Ok(FOUND)
+}
+
+fn man() -> Result<u8> {
+    let mut out = stdout();
+    clap_mangen::Man::new(Args::command())
+        .title("NACHLESE")
+        .render(&mut out)?;
+    out.flush()?;
+    Ok(FOUND)
 }

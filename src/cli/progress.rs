@@ -60,7 +60,7 @@ impl Bar {
         if let Some(bar) = &self.0 {
             bar.set_position(p.bytes);
             // Formatting on every document would cost more than indexing small ones.
-            if p.documents % 256 == 0 {
+            if p.documents.is_multiple_of(256) {
                 let secs = bar.elapsed().as_secs_f64().max(1e-3);
                 bar.set_message(format!(
                     "{} articles ({:.0}/s)",

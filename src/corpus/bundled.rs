@@ -2,6 +2,7 @@
 //!
 //! The files of `corpus/` are compiled into the library, so the binary can build its default
 //! index from any working directory, and [`fingerprint`] changes whenever any of them does.
+//! Feature `bundled` (on by default).
 
 use std::path::PathBuf;
 

@@ -2,8 +2,7 @@
 //!
 //! The columns are named as the article's fields (`id`, `title`, `date`, `body`, and
 //! optionally `source`, `url`, `authors` and `tags` (separated by commas or semicolons) and
-//! `language`), or as a
-//! [`FieldMap`] says (`nachlese index --map body=text,date=published`). Fields are
+//! `language`), or as a [`FieldMap`] says (`body=text,date=published`). Fields are
 //! separated by commas and may be quoted (`"..."`, quotes doubled inside) and span lines;
 //! the file is UTF-8. A row with more or fewer fields than the header is an error naming
 //! its line. The file is streamed, one row at a time; a row is at most

@@ -1,5 +1,5 @@
 //! Which keys of a JSON object or columns of a CSV file hold an article's fields: a
-//! [`FieldMap`] (`nachlese index --map body=maintext,date=date_publish`), and the one
+//! [`FieldMap`] (`body=maintext,date=date_publish`), and the one
 //! news-please's JSON needs, found by its keys.
 
 use std::fmt;

@@ -16,7 +16,7 @@ pub enum Format {
     Markdown,
     /// `.json`: one article object or an array of them.
     Json,
-    /// `.jsonl`, `.ndjson`, or `-` for standard input: one article object per line.
+    /// `.jsonl`, `.ndjson`: one article object per line.
     JsonLines,
     /// `.csv`: a header row naming the fields, then one article per row.
     Csv,
@@ -55,9 +55,6 @@ impl Format {
     }
 }
 
-/// The path that stands for standard input.
-pub const STDIN: &str = "-";
-
 /// Walks the given paths in order: a file is read whatever its name (and refused if its
 /// extension names no format), a folder is walked recursively in file-name order, following
 /// symlinks, skipping hidden entries and files of other types.
@@ -91,26 +88,21 @@ impl Iterator for Files {
                     None => self.walk = None,
                     Some(Err(e)) => return Some(Err(walk_error(e))),
                     Some(Ok(entry)) => {
-                        if entry.file_type().is_file() {
-                            if let Some(format) = Format::of(entry.path()) {
-                                // A folder's `.xml` files are read only if they are feeds
-                                // (not sitemaps, not configuration).
-                                if is_xml(entry.path())
-                                    && !super::feed::looks_like_feed(entry.path())
-                                {
-                                    continue;
-                                }
-                                return Some(Ok((entry.into_path(), format)));
+                        if entry.file_type().is_file()
+                            && let Some(format) = Format::of(entry.path())
+                        {
+                            // A folder's `.xml` files are read only if they are feeds
+                            // (not sitemaps, not configuration).
+                            if is_xml(entry.path()) && !super::feed::looks_like_feed(entry.path()) {
+                                continue;
                             }
+                            return Some(Ok((entry.into_path(), format)));
                         }
                     }
                 }
                 continue;
             }
             let root = self.roots.pop_front()?;
-            if root.as_os_str() == STDIN {
-                return Some(Ok((root, Format::JsonLines)));
-            }
             match std::fs::metadata(&root) {
                 Err(e) => return Some(Err(InputError::new(root, None, InputErrorKind::Io(e)))),
                 Ok(meta) if meta.is_dir() => {

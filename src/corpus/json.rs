@@ -13,7 +13,7 @@ use super::{Document, Origin};
 /// Reads a `.json` file: one article object, or an array of them.
 ///
 /// A syntax error rejects the whole file; a bad article inside an array rejects only that
-/// article, so `--keep-going` can index the rest.
+/// article, so a caller that skips bad documents can index the rest.
 pub(crate) fn parse_json(
     path: &Path,
     text: &str,

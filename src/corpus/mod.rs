@@ -22,16 +22,17 @@
 //!   ```
 //!
 //! * **`.json`**: one article object, or an array of them.
-//! * **`.jsonl`** / **`.ndjson`**: one article object per line (`-` reads them from standard
-//!   input). Objects have the keys `id`, `title`, `date`, `body` and optionally `source`,
-//!   `url`, `authors` and `tags` (arrays of strings, or one string of items separated by
-//!   commas or semicolons) and `language`; other keys are ignored.
+//! * **`.jsonl`** / **`.ndjson`**: one article object per line, also from any reader
+//!   ([`Source::json_lines`], [`read_json_lines`]). Objects have the keys `id`, `title`,
+//!   `date`, `body` and optionally `source`, `url`, `authors` and `tags` (arrays of strings,
+//!   or one string of items separated by commas or semicolons) and `language`; other keys
+//!   are ignored.
 //! * **`.csv`**: a header row naming those fields, then one article per row ([`read_csv`]).
 //! * **news-please's JSON** (`title`, `maintext`, `date_publish`, `url`, `source_domain`,
 //!   ...), in `.json` and `.jsonl` files, is told by its keys (a `maintext` and no `body`)
 //!   and read as it is: [`FieldMap::news_please`].
 //! * Records of any other shape, in JSON, JSON Lines and CSV, are read with a [`FieldMap`]
-//!   naming where each field is ([`Documents::map_fields`], `nachlese index --map`).
+//!   naming where each field is ([`Documents::map_fields`]).
 //! * **Web pages**, `.html`, `.htm`, `.xhtml`, and gzipped (`.html.gz`): one article each,
 //!   read out of the HTML; a page without article text or publication date is an error
 //!   ([`page`]).
@@ -66,12 +67,16 @@
 //! ```
 
 mod article;
+#[cfg(feature = "bundled")]
 pub mod bundled;
 mod csv;
 mod error;
 pub mod feed;
 mod fields;
 mod files;
+// Lints that rust-version 1.88 brought (let chains, `is_multiple_of`), left to the rewrite of
+// this module under way; remove the allow once it has landed.
+#[allow(clippy::collapsible_if, clippy::manual_is_multiple_of)]
 pub mod html;
 mod http;
 mod json;
@@ -101,7 +106,7 @@ pub const MAX_PAGE_BYTES: u64 = 32 << 20;
 pub use csv::read_csv;
 pub use error::{InputError, InputErrorKind};
 pub use fields::{FIELDS, FieldMap, FieldMapError};
-pub use files::{Format, STDIN};
+pub use files::Format;
 
 use files::Files;
 use json::JsonLines;
@@ -135,14 +140,22 @@ impl Document {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Origin {
-    /// The file (`-` for standard input).
+    /// The file (of a [stream](Source::json_lines): the name it was given).
     pub path: PathBuf,
     /// The 1-based line (of a WARC file: the record's number; of a feed: the item's; of a
     /// web page: 1).
     pub line: usize,
-    /// The file's [stamp](file_stamp) when it was read (0 where there is none: standard
-    /// input, text parsed from memory).
+    /// The file's [stamp](file_stamp) when it was read (0 where there is none: a stream,
+    /// text parsed from memory).
     pub stamp: u64,
+}
+
+impl Origin {
+    /// Whether the document was read from a file [`Documents`] stamped: not from a stream,
+    /// nor from text parsed from memory.
+    pub fn is_file(&self) -> bool {
+        self.stamp != 0
+    }
 }
 
 /// A fingerprint of a file's state: its size, modification time and (on Unix) device and
@@ -221,14 +234,69 @@ fn read_whole(
 type LineReader = JsonLines<Box<dyn io::BufRead + Send>>;
 
 fn open_lines(path: &Path, map: Option<Arc<FieldMap>>) -> Result<LineReader, InputError> {
-    let reader: Box<dyn io::BufRead + Send> = if path.as_os_str() == STDIN {
-        Box::new(BufReader::new(io::stdin()))
-    } else {
-        let file =
-            File::open(path).map_err(|e| InputError::new(path, None, InputErrorKind::Io(e)))?;
-        Box::new(BufReader::with_capacity(1 << 16, file))
-    };
+    let file = File::open(path).map_err(|e| InputError::new(path, None, InputErrorKind::Io(e)))?;
+    let reader: Box<dyn io::BufRead + Send> = Box::new(BufReader::with_capacity(1 << 16, file));
     Ok(JsonLines::new(path.to_path_buf(), reader).with_map(map))
+}
+
+/// What [`Documents`] reads: files and folders, or JSON Lines from any reader.
+#[non_exhaustive]
+pub enum Source {
+    /// A file, whose extension names its [`Format`], or a folder, walked recursively.
+    Path(PathBuf),
+    /// One article object per line, read from a stream (standard input, a pipe, a
+    /// decompressor): [`Source::json_lines`].
+    JsonLines {
+        /// The name errors and [`Origin`]s give the stream.
+        name: PathBuf,
+        /// The stream.
+        reader: Box<dyn io::BufRead + Send>,
+    },
+}
+
+impl Source {
+    /// JSON Lines read from `reader`, named `name` in errors and origins. The articles are
+    /// not from a file: re-reading and pruning by file leave them alone
+    /// ([`Origin::is_file`]).
+    ///
+    /// ```
+    /// use nachlese::corpus::{Documents, Source};
+    ///
+    /// let input = "{\"id\":\"a\",\"title\":\"T\",\"date\":\"2024-02-20\",\"body\":\"\"}\n";
+    /// let docs: Vec<_> = Documents::new([Source::json_lines("piped", input.as_bytes())]).collect();
+    /// let doc = docs[0].as_ref().unwrap();
+    /// assert_eq!((doc.article.id.as_str(), doc.origin.is_file()), ("a", false));
+    /// ```
+    pub fn json_lines(name: impl Into<PathBuf>, reader: impl io::Read + Send + 'static) -> Source {
+        Source::JsonLines {
+            name: name.into(),
+            reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+        }
+    }
+}
+
+impl std::fmt::Debug for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Source::Path(path) => f.debug_tuple("Path").field(path).finish(),
+            Source::JsonLines { name, .. } => f
+                .debug_struct("JsonLines")
+                .field("name", name)
+                .finish_non_exhaustive(),
+        }
+    }
+}
+
+impl From<PathBuf> for Source {
+    fn from(path: PathBuf) -> Source {
+        Source::Path(path)
+    }
+}
+
+impl From<&Path> for Source {
+    fn from(path: &Path) -> Source {
+        Source::Path(path.to_path_buf())
+    }
 }
 
 /// Parses the text of one corpus-format (`.md`) file; `path` is only used in errors and
@@ -272,7 +340,8 @@ pub fn read_json_lines<R: io::BufRead>(
     JsonLines::new(path.to_path_buf(), reader)
 }
 
-/// Every document in the given files and folders, in order, one at a time.
+/// Every document in the given files, folders and streams ([`Source`]), in order, one at a
+/// time.
 ///
 /// Folders are walked recursively in file-name order, following symlinks and skipping
 /// hidden entries and files of other types; a file named directly must be of a known
@@ -281,7 +350,9 @@ pub fn read_json_lines<R: io::BufRead>(
 /// Each problem comes as an `Err` item, and reading goes on with the next document or file:
 /// the caller decides whether to stop.
 pub struct Documents {
-    files: Files,
+    sources: std::collections::VecDeque<Source>,
+    /// The files of the path being read.
+    files: Option<Files>,
     current: Current,
     /// The current file's stamp.
     stamp: u64,
@@ -306,10 +377,11 @@ enum Current {
 type Stream = Box<dyn Iterator<Item = Result<Document, InputError>> + Send>;
 
 impl Documents {
-    /// Reads the given paths (`-` is JSON Lines from standard input).
-    pub fn new(paths: impl IntoIterator<Item = PathBuf>) -> Documents {
+    /// Reads the given sources: paths (`PathBuf`s) or streams ([`Source::json_lines`]).
+    pub fn new(sources: impl IntoIterator<Item = impl Into<Source>>) -> Documents {
         Documents {
-            files: Files::new(paths),
+            sources: sources.into_iter().map(Into::into).collect(),
+            files: None,
             current: Current::Idle,
             stamp: 0,
             bytes_before: 0,
@@ -350,8 +422,8 @@ impl Documents {
     }
 }
 
-/// The total size of the files `paths` name and hold (standard input counts as 0), found by
-/// walking them as [`Documents`] will; unreadable entries count as 0 (reading reports them).
+/// The total size of the files `paths` name and hold, found by walking them as [`Documents`]
+/// will; unreadable entries count as 0 (reading reports them).
 pub fn input_bytes(paths: impl IntoIterator<Item = PathBuf>) -> u64 {
     Files::new(paths)
         .filter_map(Result::ok)
@@ -383,8 +455,20 @@ impl Iterator for Documents {
                 _ => {}
             }
             self.current = Current::Idle;
-            let file = match self.files.next()? {
-                Ok((path, format)) if path.as_os_str() != STDIN => {
+            let Some(next_file) = self.files.as_mut().and_then(Iterator::next) else {
+                self.files = None;
+                match self.sources.pop_front()? {
+                    Source::Path(path) => self.files = Some(Files::new([path])),
+                    Source::JsonLines { name, reader } => {
+                        self.stamp = 0;
+                        let lines = JsonLines::new(name, reader).with_map(self.map.clone());
+                        self.current = Current::Lines(lines);
+                    }
+                }
+                continue;
+            };
+            let file = match next_file {
+                Ok((path, format)) => {
                     match std::fs::metadata(&path) {
                         Ok(meta) => {
                             self.stamp = file_stamp(&meta);
@@ -402,10 +486,7 @@ impl Iterator for Documents {
                     }
                     Ok((path, format))
                 }
-                other => {
-                    self.stamp = 0;
-                    other
-                }
+                Err(e) => Err(e),
             };
             self.current = match file {
                 Err(e) => return Some(Err(e)),

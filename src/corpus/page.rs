@@ -49,8 +49,8 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, InputErrorKind> {
 }
 
 /// What nachlese reads from one web page: the article it would index, with what the page
-/// lacks left empty (see [`extract_file`]). Serialised, it is the JSON `nachlese extract
-/// --json` prints; `date` is RFC 3339.
+/// lacks left empty (see [`extract_file`]). Serialised (as the command line's JSON output
+/// shows it), `date` is RFC 3339.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[non_exhaustive]
 pub struct Extracted {

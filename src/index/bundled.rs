@@ -14,7 +14,7 @@ use crate::corpus::bundled;
 use crate::{Error, Result};
 
 /// Where the default index lives: `nachlese/index` in the user's cache folder
-/// (`$XDG_CACHE_HOME` or `~/.cache` on Linux).
+/// (`$XDG_CACHE_HOME` or `~/.cache` on Linux). Feature `bundled` (on by default).
 pub fn default_dir() -> Option<PathBuf> {
     dirs::cache_dir().map(|d| d.join("nachlese").join("index"))
 }
@@ -24,7 +24,8 @@ const LOCK_PATIENCE: Duration = Duration::from_secs(60);
 
 impl Index {
     /// Opens the index in `dir` that holds the bundled corpus, building it there on first use
-    /// and bringing it up to date when the bundled corpus has changed.
+    /// and bringing it up to date when the bundled corpus has changed. Feature `bundled` (on
+    /// by default).
     ///
     /// Articles added to it with a [`Writer`](super::Writer) stay when the bundled corpus is
     /// refreshed. An index from another version of nachlese is

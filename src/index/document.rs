@@ -9,6 +9,7 @@ use super::schema::Fields;
 use crate::corpus::Article;
 
 /// The collection name of the bundled corpus's articles.
+#[cfg_attr(not(feature = "bundled"), expect(dead_code))]
 pub(crate) const BUNDLED: &str = "bundled";
 
 /// Where an article comes from, as the index records it.

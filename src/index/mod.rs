@@ -1,5 +1,6 @@
 //! The index: creating and opening it, writing to it, and reading articles back.
 
+#[cfg(feature = "bundled")]
 mod bundled;
 mod check;
 mod committed;
@@ -23,6 +24,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{IndexReader, ReloadPolicy, TantivyDocument, Term};
 
+#[cfg(feature = "bundled")]
 pub use bundled::default_dir;
 pub use check::CheckReport;
 pub use document::StoredArticle;
@@ -95,7 +97,7 @@ impl Index {
         if exists(dir) {
             return Err(Error::IncompatibleIndex {
                 path: dir.to_path_buf(),
-                reason: "already exists".into(),
+                reason: upgrade::EXISTS.into(),
             });
         }
         std::fs::create_dir_all(dir).map_err(write_error(dir))?;

@@ -49,7 +49,7 @@ pub(crate) struct Fields {
     pub authors: Field,
     pub tags: Field,
     pub language: Field,
-    /// The file the article was read from: lets `--prune` find articles whose file is gone.
+    /// The file the article was read from: lets pruning find articles whose file is gone.
     pub origin: Field,
     /// `bundled` for articles of the bundled corpus, so they can be replaced as a whole.
     pub collection: Field,

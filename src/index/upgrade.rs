@@ -81,19 +81,27 @@ pub struct SkippedArticle {
 /// The start of the reason of an [`Error::IncompatibleIndex`] that an upgrade cannot cure.
 pub(crate) const NOT_NACHLESE: &str = "is not a nachlese index";
 
-/// The message of [`Error::IncompatibleIndex`]: what is wrong, and how to upgrade.
+/// The reason of the [`Error::IncompatibleIndex`] of a folder that holds an index already.
+pub(crate) const EXISTS: &str = "already exists";
+
+/// Whether an index refused for `reason` is one of another nachlese version.
+pub(crate) fn is_upgradable(reason: &str) -> bool {
+    !reason.starts_with(NOT_NACHLESE) && reason != EXISTS
+}
+
+/// The message of [`Error::IncompatibleIndex`]: what is wrong, and whether an upgrade cures it.
 pub(crate) fn incompatible_message(path: &Path, reason: &str) -> String {
     let path = path.display();
     if reason.starts_with(NOT_NACHLESE) {
-        return format!(
-            "the folder {path} {reason}: nachlese can neither use nor upgrade it; \
-             choose another folder with --index DIR"
-        );
+        format!("the folder {path} {reason}: nachlese can neither use nor upgrade it")
+    } else if is_upgradable(reason) {
+        format!(
+            "the index at {path} {reason}: an upgrade can rebuild it from the articles it \
+             stores"
+        )
+    } else {
+        format!("the index at {path} {reason}")
     }
-    format!(
-        "the index at {path} {reason}; run `nachlese upgrade --index {path}` to rebuild it \
-         from the articles it stores (the old index stays in use until the new one is complete)"
-    )
 }
 
 /// The stored fields of an index of any nachlese version, looked up by name.

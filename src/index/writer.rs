@@ -10,7 +10,7 @@ use super::Index;
 use super::committed::Committed;
 use super::document::{Provenance, canonical, content_hash, origin_key, origin_path, to_document};
 use super::meta::CommitMeta;
-use crate::corpus::{Article, Document, Documents, FieldMap, InputError, STDIN, file_stamp};
+use crate::corpus::{Article, Document, Documents, FieldMap, InputError, Source, file_stamp};
 use crate::{Error, Result};
 
 /// How an index writer may use the machine.
@@ -262,8 +262,7 @@ impl Writer {
     /// Adds a document read from a file, remembering the file (for pruning, and to skip it
     /// while it is unchanged).
     pub fn add_document(&mut self, doc: &Document) -> Result<()> {
-        let from_stdin = doc.origin.path.as_os_str() == STDIN;
-        let origin = if from_stdin {
+        let origin = if !doc.origin.is_file() {
             None
         } else {
             // A file's documents come one after the other, and resolving its path asks the
@@ -340,7 +339,8 @@ impl Writer {
         self.field_map = Some(map);
     }
 
-    /// Reads every document in `paths` (files and folders, see [`Documents`]) and adds it.
+    /// Reads every document in `paths` (files and folders, or streams: see [`Documents`])
+    /// and adds it.
     /// A file whose [stamp](crate::corpus::file_stamp) is the one its articles carry in the
     /// index has not changed since and is skipped.
     ///
@@ -373,7 +373,7 @@ impl Writer {
     /// ```
     pub fn add_paths(
         &mut self,
-        paths: impl IntoIterator<Item = PathBuf>,
+        paths: impl IntoIterator<Item = impl Into<Source>>,
         on_error: impl FnMut(InputError) -> Result<(), InputError>,
     ) -> Result<u64> {
         self.add_paths_with_progress(paths, on_error, |_| {})
@@ -384,7 +384,7 @@ impl Writer {
     /// [`corpus::input_bytes`](crate::corpus::input_bytes) for a share done).
     pub fn add_paths_with_progress(
         &mut self,
-        paths: impl IntoIterator<Item = PathBuf>,
+        paths: impl IntoIterator<Item = impl Into<Source>>,
         mut on_error: impl FnMut(InputError) -> Result<(), InputError>,
         mut on_progress: impl FnMut(Progress),
     ) -> Result<u64> {
@@ -418,14 +418,10 @@ impl Writer {
 
     /// Deletes the articles read from files under `roots` (files or folders) that are gone,
     /// or that have changed and no longer hold them (call it after reading the files again):
-    /// the index then mirrors those files. Articles from other files, from standard input or
-    /// added directly are kept. Returns how many were deleted.
+    /// the index then mirrors those files. Articles from other files, from streams or added
+    /// directly are kept. Returns how many were deleted.
     pub fn prune(&mut self, roots: &[PathBuf]) -> Result<u64> {
-        let roots: Vec<PathBuf> = roots
-            .iter()
-            .filter(|r| r.as_os_str() != STDIN)
-            .map(|r| canonical(r))
-            .collect();
+        let roots: Vec<PathBuf> = roots.iter().map(|r| canonical(r)).collect();
         let mut deleted = 0;
         for key in self.committed.origins()? {
             let Some(path) = origin_path(&key) else {
@@ -465,6 +461,7 @@ impl Writer {
     }
 
     /// Deletes every article of a collection (the bundled corpus).
+    #[cfg_attr(not(feature = "bundled"), expect(dead_code))]
     pub(crate) fn delete_collection(&mut self, collection: &str) -> Result<()> {
         let term = Term::from_field_text(self.index.fields.collection, collection);
         self.inner()?.delete_term(term);

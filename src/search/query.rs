@@ -417,7 +417,7 @@ impl<'a> Builder<'a> {
                 UserInputLeaf::All => Ok(Some(Node::same(Box::new(AllQuery)))),
                 _ => Err(self.error(
                     "ranges, sets, regular expressions and field tests are not part of the query \
-                     language; dates are searched with --from and --to",
+                     language; dates are searched with a date range",
                 )),
             },
         }

@@ -98,7 +98,7 @@ impl Index {
                 return Err(Error::Query {
                     query: request.query.clone(),
                     message: format!(
-                        "the timeline would span {} months; narrow it with --from and --to \
+                        "the timeline would span {} months; narrow it with a date range \
                          (at most {MAX_TIMELINE_MONTHS})",
                         hi - lo + 1
                     ),

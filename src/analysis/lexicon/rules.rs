@@ -20,10 +20,11 @@ pub type Reading = (String, u8);
 #[cfg_attr(not(test), allow(dead_code))] // the library reads it off a walk (compound.rs)
 pub fn first_reading(surface: &str, is_word: &impl Fn(&str) -> bool) -> Option<Reading> {
     for (i, link) in LINKS.iter().enumerate() {
-        if let Some(word) = surface.strip_suffix(link) {
-            if word.chars().count() >= 3 && is_word(word) {
-                return Some((word.to_string(), i as u8));
-            }
+        if let Some(word) = surface.strip_suffix(link)
+            && word.chars().count() >= 3
+            && is_word(word)
+        {
+            return Some((word.to_string(), i as u8));
         }
     }
     if surface.chars().count() >= 4 {
