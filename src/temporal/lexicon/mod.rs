@@ -630,21 +630,27 @@ pub(crate) fn latin1_lower(second: u8) -> Option<u8> {
     }
 }
 
+/// `word` in lower case, as the lexicon reads every word: each letter's own lower case, so
+/// that `Ä`, `Ö`, `Ü` are `ä`, `ö`, `ü` as `A` is `a` (the tokenizer's [`latin1_lower`] is
+/// the same for Latin-1, faster). Rules that compare a word with words of their own fold it
+/// so too: `MARIÄ` is `mariä`.
+pub(crate) fn folded(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase)
+}
+
 /// What the tagger knows about `word` (any case, any letters): the path of words with letters
 /// beyond Latin-1, whose lowercasing may change their length (ẞ to ß).
 pub(crate) fn lookup(word: &str) -> Lex {
     let mut buf = [0u8; MAX_WORD * 2];
     let mut n = 0;
-    for c in word.chars() {
-        for l in c.to_lowercase() {
-            let mut tmp = [0u8; 4];
-            let s = l.encode_utf8(&mut tmp);
-            if n + s.len() > buf.len() {
-                return Lex::None;
-            }
-            buf[n..n + s.len()].copy_from_slice(s.as_bytes());
-            n += s.len();
+    for l in folded(word) {
+        let mut tmp = [0u8; 4];
+        let s = l.encode_utf8(&mut tmp);
+        if n + s.len() > buf.len() {
+            return Lex::None;
         }
+        buf[n..n + s.len()].copy_from_slice(s.as_bytes());
+        n += s.len();
     }
     lookup_lower(&buf[..n])
 }

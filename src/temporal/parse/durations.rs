@@ -209,7 +209,7 @@ impl Parser<'_> {
         if !t.is_word() || !t.upper || t.end - t.start < 7 {
             return None;
         }
-        let w = self.word(j).to_lowercase();
+        let w = self.lower_word(j);
         let stem = w.strip_suffix('n').unwrap_or(&w);
         if NOT_TIME.iter().any(|s| stem.ends_with(s)) {
             return None;

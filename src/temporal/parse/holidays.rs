@@ -27,7 +27,7 @@ impl Parser<'_> {
         let mut start = i;
         let mut h = h;
         let may = |k: usize| i >= k && i - k >= floor;
-        match self.word(i).to_lowercase().as_str() {
+        match self.lower_word(i).as_str() {
             "himmelfahrt" => {
                 if may(1) && self.word_in(i - 1, &["christi"]) {
                     start = i - 1;

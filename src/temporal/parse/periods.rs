@@ -38,7 +38,7 @@ impl Parser<'_> {
         if !self.attached(i + 1) {
             return None;
         }
-        let w = self.word(i + 1).to_lowercase();
+        let w = self.lower_word(i + 1);
         let mut e = match w.as_str() {
             "er" | "ern" => i + 2,
             "erjahre" | "erjahren" => return Some((i + 2, Sem::Decade(dec))),

@@ -147,7 +147,10 @@ mod tests {
     #[test]
     fn phrases() {
         check(&[
-            ("in den vergangenen Jahren", &["den vergangenen Jahren=PXY"]),
+            (
+                "seit den letzten zwei Jahren",
+                &["den letzten zwei Jahren=P2Y"],
+            ),
             ("in dem 20. Jahrhundert", &["dem 20. Jahrhundert=19"]),
             ("dieses Jahr", &["dieses Jahr=2024"]),
             ("diese Woche", &["diese Woche=2024-W08"]),

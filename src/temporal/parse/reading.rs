@@ -2,7 +2,7 @@
 //! break, so that a rule may look ahead or behind without checking bounds.
 
 use super::Parser;
-use crate::temporal::lexicon::{Fw, Lex};
+use crate::temporal::lexicon::{self, Fw, Lex};
 use crate::temporal::token::{Gap, Kind, Tok};
 
 /// What an index outside the text reads as: punctuation after a paragraph break, no word.
@@ -59,10 +59,16 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Whether token `i` is one of `words` (lower case), in any case.
+    /// The text of token `i` if it is a word, in lower case as the lexicon folds it.
+    pub(super) fn lower_word(&self, i: usize) -> String {
+        lexicon::folded(self.word(i)).collect()
+    }
+
+    /// Whether token `i` is one of `words` (lower case), in any case, folded as the lexicon
+    /// folds it.
     pub(super) fn word_in(&self, i: usize, words: &[&str]) -> bool {
         let w = self.word(i);
-        words.iter().any(|x| w.eq_ignore_ascii_case(x))
+        words.iter().any(|x| lexicon::folded(w).eq(x.chars()))
     }
 
     /// Whether token `i` is the first of a sentence.
@@ -79,5 +85,33 @@ impl<'a> Parser<'a> {
             p.kind,
             Kind::Punct('.' | '!' | '?' | ':' | '"' | '„' | '“' | '»' | '«' | '(' | '-')
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::check;
+
+    /// Words the rules compare with their own lists (`Mariä`, `früh`, `Könige`) were matched
+    /// in ASCII case only, so a capital umlaut (a headline in capitals, a sentence start)
+    /// missed them where the lexicon's words match: `MARIÄ HIMMELFAHRT` was Christ's
+    /// Ascension.
+    #[test]
+    fn capital_umlauts_fold_as_the_lexicon_folds_them() {
+        check(&[
+            (
+                "AN MARIÄ HIMMELFAHRT 2023 WAR FREI.",
+                &["MARIÄ HIMMELFAHRT 2023=2023-08-15"],
+            ),
+            (
+                "AM MONTAG FRÜH GEHT ES LOS.",
+                &["MONTAG FRÜH=2024-02-26TMO"],
+            ),
+            (
+                "AN HEILIGE DREI KÖNIGE 2020",
+                &["HEILIGE DREI KÖNIGE 2020=2020-01-06"],
+            ),
+            ("IN JÜNGSTER VERGANGENHEIT", &["VERGANGENHEIT=PAST_REF"]),
+        ]);
     }
 }
