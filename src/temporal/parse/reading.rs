@@ -19,37 +19,44 @@ const NONE: Tok = Tok {
 
 impl<'a> Parser<'a> {
     /// Token `i`.
+    #[inline]
     pub(super) fn tok(&self, i: usize) -> &Tok {
         self.toks.get(i).unwrap_or(&NONE)
     }
 
     /// What the lexicon knows of token `i`.
+    #[inline]
     pub(super) fn lex(&self, i: usize) -> Lex {
         self.tok(i).lex
     }
 
     /// Whether token `i` is the function word `f`.
+    #[inline]
     pub(super) fn is_fw(&self, i: usize, f: Fw) -> bool {
         self.lex(i) == Lex::Fw(f)
     }
 
     /// Whether token `i` is the punctuation character `c`.
+    #[inline]
     pub(super) fn is_punct(&self, i: usize, c: char) -> bool {
         self.tok(i).is_punct(c)
     }
 
     /// Whether token `i` follows the one before it without white space.
+    #[inline]
     pub(super) fn attached(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].gap == Gap::None
     }
 
     /// The value and digit count of a digit run.
+    #[inline]
     pub(super) fn digits_at(&self, i: usize) -> Option<(u32, u8)> {
         let t = self.tok(i);
         t.is_num().then_some((t.num, t.digits))
     }
 
     /// The text of token `i` if it is a word, else empty.
+    #[inline]
     pub(super) fn word(&self, i: usize) -> &'a str {
         let t = self.tok(i);
         if t.is_word() {
@@ -61,13 +68,21 @@ impl<'a> Parser<'a> {
 
     /// The text of token `i` if it is a word, in lower case as the lexicon folds it.
     pub(super) fn lower_word(&self, i: usize) -> String {
-        lexicon::folded(self.word(i)).collect()
+        let w = self.word(i);
+        if w.is_ascii() {
+            return w.to_ascii_lowercase();
+        }
+        lexicon::folded(w).collect()
     }
 
     /// Whether token `i` is one of `words` (lower case), in any case, folded as the lexicon
     /// folds it.
     pub(super) fn word_in(&self, i: usize, words: &[&str]) -> bool {
         let w = self.word(i);
+        if w.is_ascii() {
+            // the same comparison, without decoding letters: most words are ASCII
+            return words.iter().any(|x| w.eq_ignore_ascii_case(x));
+        }
         words.iter().any(|x| lexicon::folded(w).eq(x.chars()))
     }
 
