@@ -51,9 +51,6 @@ pub mod dates;
 mod error;
 pub mod index;
 pub mod search;
-// Lints that rust-version 1.88 brought (let chains, `is_multiple_of`), left to the rewrite of
-// this module under way; remove the allow once it has landed.
-#[allow(clippy::collapsible_if, clippy::manual_is_multiple_of)]
 pub mod temporal;
 
 pub use corpus::{Article, Document, InputError};

@@ -356,7 +356,7 @@ fn cardinal(n: u32) -> String {
     }
     match n {
         13..=19 => format!("{}zehn", ONES[(n % 10) as usize]),
-        _ if n % 10 == 0 => TENS[(n / 10) as usize].into(),
+        _ if n.is_multiple_of(10) => TENS[(n / 10) as usize].into(),
         _ if n < 10 => ONES[n as usize].into(),
         _ => format!("{}und{}", ONES[(n % 10) as usize], TENS[(n / 10) as usize]),
     }

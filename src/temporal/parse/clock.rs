@@ -161,7 +161,7 @@ impl Parser<'_> {
     }
 
     pub(super) fn number_word(&self, i: usize, n: u32) -> Match {
-        if n % 10 == 0 && (10..=240).contains(&n) {
+        if n.is_multiple_of(10) && (10..=240).contains(&n) {
             let h = (n / 10) as u8;
             let day = DaySpec::Context;
             // `acht Uhr abends`

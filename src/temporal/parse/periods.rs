@@ -22,7 +22,7 @@ impl Parser<'_> {
         if let Some(y) = self.year_at(i) {
             return self.decade_suffix(i, v).or(Some((i + 1, date_y(y))));
         }
-        if d == 2 && v % 10 == 0 {
+        if d == 2 && v.is_multiple_of(10) {
             return self.decade_suffix(i, v);
         }
         None
@@ -31,8 +31,8 @@ impl Parser<'_> {
     /// `90er`, `1990er Jahre`, `90er-Jahren`.
     pub(super) fn decade_suffix(&self, i: usize, v: u32) -> Match {
         let dec = match self.digits_at(i)? {
-            (_, 2) if v % 10 == 0 => 190 + (v / 10) as i32,
-            (_, 4) if v % 10 == 0 && (1000..=2090).contains(&v) => (v / 10) as i32,
+            (_, 2) if v.is_multiple_of(10) => 190 + (v / 10) as i32,
+            (_, 4) if v.is_multiple_of(10) && (1000..=2090).contains(&v) => (v / 10) as i32,
             _ => return None,
         };
         if !self.attached(i + 1) {
