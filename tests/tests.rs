@@ -15,6 +15,7 @@ mod extract;
 mod fuzz_found;
 mod hostile_input;
 mod indexing;
+mod judged;
 mod library;
 mod mentions;
 mod page_dates;

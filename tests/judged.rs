@@ -1,0 +1,329 @@
+//! Ranking quality on real news: judged queries over `../shared/data/zeitgeist-de` (4,161
+//! tagesschau.de/zeit.de teasers), typed as users type them, in six kinds (names in other
+//! spellings, typos, ae/oe/ue/ss spellings, compounds, plain keywords, questions).
+//!
+//! The data is in `tests/data/judged-zeitgeist/` (see its README.md): the queries with the
+//! information need each was judged against, the graded judgements (0 not relevant, 1 partly,
+//! 2 exactly what was asked) of the pooled top 10 of nachlese, Lucene and tantivy (OR and
+//! AND), and the stored peer runs (ids and scores only: the texts are the publishers').
+//!
+//! The test indexes the corpus, runs every query as `nachlese search -n 10` does (default
+//! options), prints nDCG@10, P@10 and MRR per kind for nachlese and the peer runs, lists
+//! nachlese's unjudged hits (they count as not relevant: judge them when a ranking change
+//! brings new ones), and fails when nachlese's nDCG@10 falls below the floors measured.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use nachlese::{Index, SearchRequest};
+
+use crate::util::{self, project};
+
+/// The folder of the judged data, inside the repository.
+const DATA: &str = "tests/data/judged-zeitgeist";
+
+/// The stored peer runs, as `runs/NAME.tsv`.
+const PEERS: [&str; 4] = ["lucene-or", "lucene-and", "tantivy-or", "tantivy-and"];
+
+/// The kinds, in the order the table shows them.
+const KINDS: [&str; 6] = [
+    "names",
+    "typos",
+    "spellings",
+    "compounds",
+    "keywords",
+    "questions",
+];
+
+/// nachlese's nDCG@10 per kind and overall ("all") as measured when the judgements were
+/// made; the test fails below them. Raise them when the ranking gets better.
+const FLOORS: [(&str, f64); 7] = [
+    ("names", 0.7055),
+    ("typos", 0.8242),
+    ("spellings", 0.8083),
+    ("compounds", 0.4783),
+    ("keywords", 0.5806),
+    ("questions", 0.0444),
+    ("all", 0.5282),
+];
+
+/// Room for float rounding in the comparison with the floors.
+const TOLERANCE: f64 = 0.0005;
+
+/// How deep every measure looks.
+const DEPTH: usize = 10;
+
+struct Query {
+    id: String,
+    kind: String,
+    text: String,
+}
+
+/// Rows of a tab-separated file of ours, without its header line.
+fn rows(rel: &str) -> Vec<Vec<String>> {
+    let path = project().join(DATA).join(rel);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+fn queries() -> Vec<Query> {
+    rows("queries.tsv")
+        .into_iter()
+        .map(|r| {
+            assert!(r.len() >= 3, "queries.tsv: short row {r:?}");
+            assert!(KINDS.contains(&r[1].as_str()), "unknown kind in {r:?}");
+            Query {
+                id: r[0].clone(),
+                kind: r[1].clone(),
+                text: r[2].clone(),
+            }
+        })
+        .collect()
+}
+
+/// Query id -> article id -> grade.
+type Judgements = HashMap<String, HashMap<String, u8>>;
+
+fn judgements() -> Judgements {
+    let mut judged = Judgements::new();
+    for r in rows("judgements.tsv") {
+        let grade: u8 = r[2]
+            .parse()
+            .unwrap_or_else(|_| panic!("judgements.tsv: bad grade in {r:?}"));
+        assert!(grade <= 2, "judgements.tsv: grade above 2 in {r:?}");
+        let old = judged
+            .entry(r[0].clone())
+            .or_default()
+            .insert(r[1].clone(), grade);
+        assert!(
+            old.is_none(),
+            "judgements.tsv: {}/{} judged twice",
+            r[0],
+            r[1]
+        );
+    }
+    judged
+}
+
+/// Query id -> article ids in rank order.
+type Run = HashMap<String, Vec<String>>;
+
+fn stored_run(name: &str) -> Run {
+    let mut run = Run::new();
+    for r in rows(&format!("runs/{name}.tsv")) {
+        run.entry(r[0].clone()).or_default().push(r[2].clone());
+    }
+    run
+}
+
+/// The corpus in an index in memory, every article added as `nachlese index` adds a JSON
+/// Lines file's.
+fn index_corpus(corpus: &Path) -> Index {
+    let file = std::fs::File::open(corpus).expect("open the corpus");
+    let index = Index::create_in_ram().expect("index in RAM");
+    let mut writer = index.writer().expect("writer");
+    for doc in nachlese::corpus::read_json_lines(corpus, std::io::BufReader::new(file)) {
+        writer.add(&doc.expect("corpus line").article).expect("add");
+    }
+    writer.commit().expect("commit");
+    index
+}
+
+fn nachlese_run(index: &Index, queries: &[Query]) -> Run {
+    queries
+        .iter()
+        .map(|q| {
+            let results = index
+                .search(&SearchRequest::new(&q.text).limit(DEPTH))
+                .unwrap_or_else(|e| panic!("{}: {e}", q.text));
+            let ids = results.hits.into_iter().map(|h| h.id).collect();
+            (q.id.clone(), ids)
+        })
+        .collect()
+}
+
+/// One query's measures.
+#[derive(Default, Clone, Copy)]
+struct Measures {
+    ndcg: f64,
+    precision: f64,
+    reciprocal_rank: f64,
+}
+
+/// nDCG@10 with gains 0/1/2 and a log2 discount, the ideal ranking made of all the query's
+/// judged grades; P@10 and the reciprocal rank count grade 1 and 2 as relevant. Unjudged
+/// ids count as 0.
+fn measure(ranked: &[String], grades: &HashMap<String, u8>) -> Measures {
+    let discount = |rank: usize| 1.0 / ((rank + 2) as f64).log2();
+    let gains: Vec<f64> = ranked
+        .iter()
+        .take(DEPTH)
+        .map(|id| f64::from(grades.get(id).copied().unwrap_or(0)))
+        .collect();
+    let dcg: f64 = gains.iter().enumerate().map(|(i, g)| g * discount(i)).sum();
+    let mut ideal: Vec<f64> = grades.values().map(|&g| f64::from(g)).collect();
+    ideal.sort_by(|a, b| b.total_cmp(a));
+    let idcg: f64 = ideal
+        .iter()
+        .take(DEPTH)
+        .enumerate()
+        .map(|(i, g)| g * discount(i))
+        .sum();
+    let relevant = gains.iter().filter(|&&g| g >= 1.0).count();
+    let first = gains.iter().position(|&g| g >= 1.0);
+    Measures {
+        // An empty f64 sum is -0.0, which would print as "-0.00".
+        ndcg: if dcg > 0.0 { dcg / idcg } else { 0.0 },
+        precision: relevant as f64 / DEPTH as f64,
+        reciprocal_rank: first.map_or(0.0, |i| 1.0 / (i + 1) as f64),
+    }
+}
+
+/// Mean measures per kind and over all queries ("all").
+fn summarize(queries: &[Query], run: &Run, judged: &Judgements) -> HashMap<String, Measures> {
+    let empty = HashMap::new();
+    let mut sums: HashMap<String, (Measures, usize)> = HashMap::new();
+    for q in queries {
+        let ranked = run.get(&q.id).map_or(&[][..], Vec::as_slice);
+        let m = measure(ranked, judged.get(&q.id).unwrap_or(&empty));
+        for key in [q.kind.as_str(), "all"] {
+            let (sum, n) = sums.entry(key.to_owned()).or_default();
+            sum.ndcg += m.ndcg;
+            sum.precision += m.precision;
+            sum.reciprocal_rank += m.reciprocal_rank;
+            *n += 1;
+        }
+    }
+    sums.into_iter()
+        .map(|(kind, (s, n))| {
+            let n = n as f64;
+            let mean = Measures {
+                ndcg: s.ndcg / n,
+                precision: s.precision / n,
+                reciprocal_rank: s.reciprocal_rank / n,
+            };
+            (kind, mean)
+        })
+        .collect()
+}
+
+fn print_table(
+    queries: &[Query],
+    engines: &[(&str, HashMap<String, Measures>)],
+    title: &str,
+    pick: fn(&Measures) -> f64,
+) {
+    println!("\n{title}");
+    print!("| kind | n |");
+    for (name, _) in engines {
+        print!(" {name} |");
+    }
+    println!("\n|---|---:|{}", "---:|".repeat(engines.len()));
+    for kind in KINDS.iter().copied().chain(["all"]) {
+        let n = queries
+            .iter()
+            .filter(|q| kind == "all" || q.kind == kind)
+            .count();
+        print!("| {kind} | {n} |");
+        for (_, summary) in engines {
+            print!(" {:.3} |", summary.get(kind).map_or(0.0, pick));
+        }
+        println!();
+    }
+}
+
+#[test]
+fn judged_zeitgeist_queries_rank_as_well_as_measured() {
+    let Some(dir) = util::shared("data/zeitgeist-de") else {
+        return;
+    };
+    let queries = queries();
+    let judged = judgements();
+    for q in &queries {
+        assert!(judged.contains_key(&q.id), "{} has no judgements", q.id);
+    }
+    let index = index_corpus(&dir.join("articles.jsonl"));
+    let ours = nachlese_run(&index, &queries);
+
+    let mut engines = vec![("nachlese", summarize(&queries, &ours, &judged))];
+    for name in PEERS {
+        engines.push((name, summarize(&queries, &stored_run(name), &judged)));
+    }
+    println!("judged zeitgeist-de queries: P@10 and MRR count grades 1 and 2 as relevant");
+    print_table(&queries, &engines, "nDCG@10", |m| m.ndcg);
+    print_table(&queries, &engines, "P@10", |m| m.precision);
+    print_table(&queries, &engines, "MRR", |m| m.reciprocal_rank);
+
+    println!("\nnDCG@10 per query (nachlese, then {}):", PEERS.join(", "));
+    let peer_runs: Vec<Run> = PEERS.iter().map(|name| stored_run(name)).collect();
+    let empty = HashMap::new();
+    for q in &queries {
+        let grades = judged.get(&q.id).unwrap_or(&empty);
+        let ndcg = |run: &Run| measure(run.get(&q.id).map_or(&[][..], Vec::as_slice), grades).ndcg;
+        let peers: Vec<String> = peer_runs
+            .iter()
+            .map(|r| format!("{:.2}", ndcg(r)))
+            .collect();
+        println!(
+            "  {:<4} {:<9} {:.2} | {}  {}",
+            q.id,
+            q.kind,
+            ndcg(&ours),
+            peers.join(" "),
+            q.text
+        );
+    }
+
+    // The run the judgements were pooled from; where today's differs, the pool may lack hits.
+    let pooled = stored_run("nachlese");
+    let changed: Vec<&str> = queries
+        .iter()
+        .filter(|q| pooled.get(&q.id).map_or(&[][..], Vec::as_slice) != ours[&q.id].as_slice())
+        .map(|q| q.id.as_str())
+        .collect();
+    println!(
+        "\nqueries whose top 10 differs from the pooled run (runs/nachlese.tsv): {}",
+        if changed.is_empty() {
+            "none".to_owned()
+        } else {
+            changed.join(", ")
+        }
+    );
+
+    let unjudged: Vec<String> = queries
+        .iter()
+        .flat_map(|q| {
+            let grades = &judged[&q.id];
+            ours[&q.id]
+                .iter()
+                .filter(|id| !grades.contains_key(*id))
+                .map(|id| format!("{} {id}", q.id))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    println!(
+        "nachlese's top 10 has {} unjudged hits (counted as 0; judge them in judgements.tsv): {}",
+        unjudged.len(),
+        if unjudged.is_empty() {
+            "none".to_owned()
+        } else {
+            unjudged.join(", ")
+        }
+    );
+
+    let summary = &engines[0].1;
+    let dropped: Vec<String> = FLOORS
+        .iter()
+        .filter(|(kind, floor)| summary[*kind].ndcg < floor - TOLERANCE)
+        .map(|(kind, floor)| format!("{kind}: {:.4} < {floor}", summary[*kind].ndcg))
+        .collect();
+    assert!(
+        dropped.is_empty(),
+        "nachlese's nDCG@10 dropped below the measured floors: {}",
+        dropped.join("; ")
+    );
+}
