@@ -517,3 +517,32 @@ fn a_phrase_is_highlighted_only_where_it_stands() {
         .collect();
     assert_eq!(marked, ["Tag", "Sieges"]);
 }
+
+#[test]
+fn a_request_carries_its_ranking() {
+    let index = nachlese::Index::create_in_ram().unwrap();
+    let mut writer = index.writer().unwrap();
+    for (id, title, body) in [
+        ("title", "Gipfel in Genf", "Die Delegationen reisten an."),
+        (
+            "body",
+            "Treffen in Genf",
+            "Der Gipfel begann, der Gipfel endete spät.",
+        ),
+    ] {
+        let article = nachlese::Article::new(id, title, "2024-05-01", body).unwrap();
+        writer.add(&article).unwrap();
+    }
+    writer.commit().unwrap();
+    let first = |ranking: nachlese::search::Ranking| {
+        let request = nachlese::SearchRequest::new("Gipfel").ranking(ranking);
+        index.search(&request).unwrap().hits[0].id.clone()
+    };
+    let default = nachlese::search::Ranking::default();
+    assert_eq!(first(default), "title");
+    let title_counts_nothing = nachlese::search::Ranking {
+        title_boost: 0.0,
+        ..default
+    };
+    assert_eq!(first(title_counts_nothing), "body");
+}
