@@ -24,6 +24,7 @@ use tantivy::{
 };
 use time::OffsetDateTime;
 
+use super::delegate::delegate_doc_set;
 use crate::dates::DateRange;
 use crate::index::Index;
 use crate::index::schema::name;
@@ -386,17 +387,7 @@ impl DocSet for FilteredScorer {
         }
     }
 
-    fn doc(&self) -> DocId {
-        self.inner.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-
-    fn cost(&self) -> u64 {
-        self.inner.cost()
-    }
+    delegate_doc_set!(inner: doc, size_hint, cost);
 }
 
 impl Scorer for FilteredScorer {

@@ -28,6 +28,7 @@
 mod all_words;
 mod bonus;
 mod count;
+mod delegate;
 mod exclude;
 mod filter;
 mod fuzzy;
