@@ -519,6 +519,20 @@ fn a_phrase_is_highlighted_only_where_it_stands() {
 }
 
 #[test]
+fn a_snippet_leaves_out_highlights_that_do_not_fit_its_text() {
+    // Reversed, and splitting the `ü`: once a panic in `to_html`.
+    let reversed = std::ops::Range { start: 4, end: 2 };
+    let snippet = nachlese::Snippet {
+        text: "Grüße aus Kiew".into(),
+        highlights: vec![reversed, 0..3, 12..16],
+    };
+    assert_eq!(snippet.to_html(), "Grüße aus <b>Kiew</b>");
+    let checked = nachlese::Snippet::new(snippet.text.clone(), snippet.highlights.clone());
+    assert_eq!(checked.unwrap_err().reason, "is reversed");
+    assert!(nachlese::Snippet::new("Grüße aus Kiew", vec![0..2, 12..16]).is_ok());
+}
+
+#[test]
 fn a_request_carries_its_ranking() {
     let index = nachlese::Index::create_in_ram().unwrap();
     let mut writer = index.writer().unwrap();

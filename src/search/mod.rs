@@ -23,7 +23,13 @@
 //!
 //! Matches of the word as written always rank first ([`Ranking::exact_bonus`]); a quoted word
 //! (`"Minister"`) is matched only as written.
-
+//!
+//! # Offsets
+//!
+//! Where results mark text ([`Snippet::highlights`], [`Hit::title_highlights`]) they give
+//! byte ranges of the UTF-8 text, on character boundaries: `&text[range]` is the marked
+//! word. (The dates a hit mentions, [`Mention`], still count characters, as the temporal
+//! tagger does.)
 
 mod all_words;
 mod bonus;
@@ -52,7 +58,7 @@ use tantivy::{DateTime, DocAddress, Order, Score, Searcher, TantivyDocument};
 pub use mentions::{Mention, mentions_in};
 pub use query::{Expansions, MAX_QUERY_WORDS, Ranking, WordPlan};
 pub use request::{SearchRequest, Sort};
-pub use results::{Hit, Snippet, parts};
+pub use results::{HighlightError, Hit, Snippet, parts};
 pub use timeline::{MAX_TIMELINE_MONTHS, Timeline, TimelineMonth};
 
 pub use results::SearchResults;
