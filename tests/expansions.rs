@@ -184,18 +184,12 @@ fn explaining_a_query_reads_its_typos_as_searching_does() {
     // `Xarbolin` is in one title and two other texts: three articles in all, but in at most
     // two of one field. Searching reads it as rare enough to be a typo of `Xarbolim`; the
     // explanation once counted all three and read it as no typo.
-    let index = nachlese::Index::create_in_ram().unwrap();
-    let mut writer = index.writer().unwrap();
-    for (id, title, body) in [
+    let index = crate::search::index_of(&[
         ("t", "Xarbolin", "Ein Bericht."),
         ("b1", "Erster", "Es geht um Xarbolin."),
         ("b2", "Zweiter", "Wieder Xarbolin."),
         ("near", "Dritter", "Hier steht Xarbolim."),
-    ] {
-        let article = nachlese::Article::new(id, title, "2024-05-01", body).unwrap();
-        writer.add(&article).unwrap();
-    }
-    writer.commit().unwrap();
+    ]);
     let searched = index
         .search(&nachlese::SearchRequest::new("Xarbolin"))
         .unwrap();

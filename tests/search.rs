@@ -532,22 +532,28 @@ fn a_snippet_leaves_out_highlights_that_do_not_fit_its_text() {
     assert!(nachlese::Snippet::new("Grüße aus Kiew", vec![0..2, 12..16]).is_ok());
 }
 
-#[test]
-fn a_request_carries_its_ranking() {
+/// An index in memory of articles (id, title, text), all published on one day.
+pub(crate) fn index_of(articles: &[(&str, &str, &str)]) -> nachlese::Index {
     let index = nachlese::Index::create_in_ram().unwrap();
     let mut writer = index.writer().unwrap();
-    for (id, title, body) in [
+    for &(id, title, body) in articles {
+        let article = nachlese::Article::new(id, title, "2024-05-01", body).unwrap();
+        writer.add(&article).unwrap();
+    }
+    writer.commit().unwrap();
+    index
+}
+
+#[test]
+fn a_request_carries_its_ranking() {
+    let index = index_of(&[
         ("title", "Gipfel in Genf", "Die Delegationen reisten an."),
         (
             "body",
             "Treffen in Genf",
             "Der Gipfel begann, der Gipfel endete spät.",
         ),
-    ] {
-        let article = nachlese::Article::new(id, title, "2024-05-01", body).unwrap();
-        writer.add(&article).unwrap();
-    }
-    writer.commit().unwrap();
+    ]);
     let first = |ranking: nachlese::search::Ranking| {
         let request = nachlese::SearchRequest::new("Gipfel").ranking(ranking);
         index.search(&request).unwrap().hits[0].id.clone()
