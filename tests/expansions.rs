@@ -178,3 +178,26 @@ fn analyze_shows_parts_codes_and_what_a_query_looks_for() {
     let v = env.json(&["search", "Schoigu"]);
     assert_eq!(v["words"][0]["code"], "84");
 }
+
+#[test]
+fn explaining_a_query_reads_its_typos_as_searching_does() {
+    // `Xarbolin` is in one title and two other texts: three articles in all, but in at most
+    // two of one field. Searching reads it as rare enough to be a typo of `Xarbolim`; the
+    // explanation once counted all three and read it as no typo.
+    let index = crate::search::index_of(&[
+        ("t", "Xarbolin", "Ein Bericht."),
+        ("b1", "Erster", "Es geht um Xarbolin."),
+        ("b2", "Zweiter", "Wieder Xarbolin."),
+        ("near", "Dritter", "Hier steht Xarbolim."),
+    ]);
+    let searched = index
+        .search(&nachlese::SearchRequest::new("Xarbolin"))
+        .unwrap();
+    let explained = index
+        .explain("Xarbolin", nachlese::search::Expansions::default())
+        .unwrap();
+    assert!(!searched.words[0].typos.is_empty(), "{:?}", searched.words);
+    assert_eq!(explained[0].typos, searched.words[0].typos);
+    // The explanation still counts the articles exactly.
+    assert_eq!((searched.words[0].doc_freq, explained[0].doc_freq), (2, 3));
+}

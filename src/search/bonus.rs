@@ -1,7 +1,9 @@
 //! A query that adds a constant to the score of every document another query matches.
 
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term};
+use tantivy::{DocId, DocSet, Score, SegmentReader, Term};
+
+use super::delegate::delegate_doc_set;
 
 /// Scores `inner`'s documents with `inner`'s score plus `bonus`: the exact match of a word
 /// always ranks above its expansions. (A `ConstScoreQuery` beside the query would do the same
@@ -75,29 +77,7 @@ struct BonusScorer {
 }
 
 impl DocSet for BonusScorer {
-    fn advance(&mut self) -> DocId {
-        self.inner.advance()
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        self.inner.seek(target)
-    }
-
-    fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
-        self.inner.seek_danger(target)
-    }
-
-    fn doc(&self) -> DocId {
-        self.inner.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-
-    fn cost(&self) -> u64 {
-        self.inner.cost()
-    }
+    delegate_doc_set!(inner: advance, seek, seek_danger, doc, size_hint, cost);
 }
 
 impl Scorer for BonusScorer {

@@ -10,6 +10,8 @@
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SeekDangerResult, SegmentReader, Term};
 
+use super::delegate::delegate_doc_set;
+
 /// `inner`, for excluding: its documents, stepped through by `seek`.
 #[derive(Debug)]
 pub(crate) struct ExcludedQuery {
@@ -65,13 +67,7 @@ struct ExcludedScorer {
 }
 
 impl DocSet for ExcludedScorer {
-    fn advance(&mut self) -> DocId {
-        self.inner.advance()
-    }
-
-    fn seek(&mut self, target: DocId) -> DocId {
-        self.inner.seek(target)
-    }
+    delegate_doc_set!(inner: advance, seek, doc, size_hint, cost);
 
     fn seek_danger(&mut self, target: DocId) -> SeekDangerResult {
         let doc = match self.inner.doc() {
@@ -83,18 +79,6 @@ impl DocSet for ExcludedScorer {
         } else {
             SeekDangerResult::SeekLowerBound(doc)
         }
-    }
-
-    fn doc(&self) -> DocId {
-        self.inner.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-
-    fn cost(&self) -> u64 {
-        self.inner.cost()
     }
 }
 

@@ -1,5 +1,5 @@
-//! The filters a search puts around its words: the publication dates (`--from`, `--to`) and
-//! the mentioned dates (`--mentions-from`, `--mentions-to`).
+//! The filters a search puts around its words: the range of publication dates and the range
+//! of mentioned dates.
 //!
 //! The publication range filters the documents the words' query finds, by the date column,
 //! instead of being intersected with it as a tantivy `RangeQuery`. The intersection lets the
@@ -24,6 +24,7 @@ use tantivy::{
 };
 use time::OffsetDateTime;
 
+use super::delegate::delegate_doc_set;
 use crate::dates::DateRange;
 use crate::index::Index;
 use crate::index::schema::name;
@@ -386,17 +387,7 @@ impl DocSet for FilteredScorer {
         }
     }
 
-    fn doc(&self) -> DocId {
-        self.inner.doc()
-    }
-
-    fn size_hint(&self) -> u32 {
-        self.inner.size_hint()
-    }
-
-    fn cost(&self) -> u64 {
-        self.inner.cost()
-    }
+    delegate_doc_set!(inner: doc, size_hint, cost);
 }
 
 impl Scorer for FilteredScorer {

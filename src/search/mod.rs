@@ -10,7 +10,7 @@
 //! * `title:Lawrow`: the word in the title (also `body:`, `tags:`, `source:`, `id:`);
 //! * parentheses group: `Kim (Putin OR Lawrow)`.
 //!
-//! Title matches count [twice](TITLE_BOOST) as much as matches in the text.
+//! Title matches count [twice](Ranking::title_boost) as much as matches in the text.
 //!
 //! # Expansions
 //!
@@ -21,17 +21,27 @@
 //! * if the archive hardly knows the word, words one or two edits away: `Verteidigungsminster`
 //!   finds `Verteidigungsminister`.
 //!
-//! Matches of the word as written always rank first ([`EXACT_BONUS`]); a quoted word
+//! Matches of the word as written always rank first ([`Ranking::exact_bonus`]); a quoted word
 //! (`"Minister"`) is matched only as written.
+//!
+//! # Offsets
+//!
+//! Where results mark text ([`Snippet::highlights`], [`Hit::title_highlights`]) they give
+//! byte ranges of the UTF-8 text, on character boundaries: `&text[range]` is the marked
+//! word. (The dates a hit mentions, [`Mention`], still count characters, as the temporal
+//! tagger does.)
 
 mod all_words;
 mod bonus;
 mod count;
+mod delegate;
 mod exclude;
 mod filter;
 mod fuzzy;
+mod lower;
 mod mentions;
 mod parallel;
+mod plan;
 mod positions;
 mod query;
 mod request;
@@ -46,12 +56,9 @@ use tantivy::query::Query;
 use tantivy::{DateTime, DocAddress, Order, Score, Searcher, TantivyDocument};
 
 pub use mentions::{Mention, mentions_in};
-pub use query::{
-    EXACT_BONUS, Expansions, MAX_QUERY_WORDS, NAME_WEIGHT, PART_WEIGHT, TITLE_BOOST,
-    TYPO_BELOW_DOCS, TYPO_WEIGHT, WordPlan,
-};
+pub use query::{Expansions, MAX_QUERY_WORDS, Ranking, WordPlan};
 pub use request::{SearchRequest, Sort};
-pub use results::{Hit, Snippet, parts};
+pub use results::{HighlightError, Hit, Snippet, parts};
 pub use timeline::{MAX_TIMELINE_MONTHS, Timeline, TimelineMonth};
 
 pub use results::SearchResults;
@@ -60,10 +67,7 @@ use crate::Result;
 use crate::index::Index;
 use crate::index::schema::name;
 use filter::Filters;
-
-/// Searches finding fewer hits than this get a spelling suggestion, if one is found (as do
-/// searches with a word the archive does not know).
-const SUGGEST_BELOW: u64 = 3;
+use plan::Plan;
 
 impl Index {
     /// What each word of a query looks for (its term, the documents that hold it, compound
@@ -79,7 +83,8 @@ impl Index {
     pub fn explain(&self, query: &str, expansions: Expansions) -> Result<Vec<WordPlan>> {
         self.guarded(|| {
             let searcher = self.reader.searcher();
-            Ok(query::plan(self, &searcher, query, expansions, true)?.words)
+            let request = SearchRequest::new(query).expansions(expansions);
+            Plan::new(self, &searcher, &request)?.explain(&searcher)
         })
     }
 
@@ -93,38 +98,41 @@ impl Index {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         self.guarded(|| {
             let searcher = self.reader.searcher();
-            let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
+            let plan = Plan::new(self, &searcher, request)?;
             let filters = Filters::new(self, &searcher, &request.range, &request.mentions);
-            let full = filters.apply(plan.query.as_deref());
-            let sort = match (request.sort, &plan.query) {
+            let scoring = plan.scoring_query();
+            let full = filters.apply(scoring.as_deref());
+            let sort = match (request.sort, &scoring) {
                 (Sort::Relevance, None) => Sort::Newest,
                 (sort, _) => sort,
             };
             // No page can hold more hits than there are documents.
             let room = (searcher.num_docs() as usize).saturating_sub(request.offset);
             let limit = request.limit.min(room);
-            let exact_page = match (&plan.exact, sort, limit) {
-                (Some((exact, bonuses)), Sort::Relevance, 1..) => {
-                    let exact = filters.apply(Some(exact.as_ref()));
+            let exact_page = match (plan.exact_page(), sort, limit) {
+                (Some(exact), Sort::Relevance, 1..) => {
+                    let query = filters.apply(Some(exact.query.as_ref()));
                     let page = TopDocs::with_limit(limit).and_offset(request.offset);
-                    let top = parallel::search(&searcher, &exact, &page.order_by_score())?;
+                    let top = parallel::search(&searcher, &query, &page.order_by_score())?;
                     // Only a full page of exact matches is the full query's page.
                     (top.len() == limit).then(|| {
-                        let bonus = *bonuses as Score * query::EXACT_BONUS;
                         top.into_iter()
-                            .map(|(s, a)| (s + bonus, a))
+                            .map(|(s, a)| (s + exact.bonus, a))
                             .collect::<Vec<_>>()
                     })
                 }
                 _ => None,
             };
-            let count =
-                || parallel::search(&searcher, &filters.apply(plan.count.as_deref()), &Count);
+            let count = || {
+                let query = filters.apply(plan.count_query().as_deref());
+                parallel::search(&searcher, &query, &Count)
+            };
             let (total, top) = match exact_page {
                 Some(top) => (count()?, top),
                 None if limit == 0 => (count()?, Vec::new()),
                 None => top_docs(&searcher, &*full, sort, limit, request.offset)?,
             };
+            let marks = (request.snippet_chars > 0 && scoring.is_some()).then(|| plan.highlights());
 
             let mut hits = Vec::with_capacity(top.len());
             for (i, (score, address)) in top.into_iter().enumerate() {
@@ -132,18 +140,18 @@ impl Index {
                 let article = crate::index::from_document(&self.fields, &doc).article;
                 let (snippet, title_highlights) = if request.snippet_chars == 0 {
                     (Snippet::default(), Vec::new())
-                } else if plan.query.is_some() {
+                } else if let Some(marks) = &marks {
                     let at =
                         |field, marks| positions::word_positions(&searcher, field, address, marks);
                     let body = snippet::matches(
                         &article.body,
-                        &plan.body_marks,
-                        &at(self.fields.body, &plan.body_marks)?,
+                        &marks.body,
+                        &at(self.fields.body, &marks.body)?,
                     );
                     let title = snippet::matches(
                         &article.title,
-                        &plan.title_marks,
-                        &at(self.fields.title, &plan.title_marks)?,
+                        &marks.title,
+                        &at(self.fields.title, &marks.title)?,
                     );
                     (
                         snippet::best_passage(&article.body, &body, request.snippet_chars),
@@ -174,29 +182,20 @@ impl Index {
                 });
             }
             let mut notes = Vec::new();
-            if request.has_query() && plan.words.is_empty() {
+            let words = plan.words();
+            if plan.has_query() && words.is_empty() {
                 notes.push(format!(
                     "the query {:?} has only stop words or punctuation, which are not indexed",
                     request.query
                 ));
             }
             let total = total as u64;
-            // A word read as a typo, or one the archive lacks, is likely misspelt, even if the
-            // corrections found hits.
-            let misspelt = plan
-                .words
-                .iter()
-                .any(|w| w.terms.len() == 1 && (w.doc_freq == 0 || !w.typos.is_empty()));
-            let suggestion = if total < SUGGEST_BELOW || misspelt {
-                suggest::correction(self, &searcher, &request.query, &plan.words)?
-            } else {
-                None
-            };
+            let suggestion = plan.suggestion(self, &searcher, total)?;
             Ok(SearchResults {
                 total,
                 hits,
                 notes,
-                words: plan.words,
+                words,
                 suggestion,
             })
         })

@@ -9,7 +9,7 @@ use tantivy::postings::Postings;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, Term};
 
-use super::query::Marks;
+use super::plan::Marks;
 use crate::analysis::TermKind;
 
 /// The positions (as the analysis numbers words) of the document's words that the marks'

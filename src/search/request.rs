@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::query::Expansions;
+use super::query::{Expansions, Ranking};
 use crate::dates::DateRange;
 
 /// The order of search results.
@@ -56,7 +56,7 @@ impl fmt::Display for Sort {
 /// assert_eq!(request.limit, 5);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SearchRequest {
     /// The query in nachlese's query language; empty lists every article in the range.
     pub query: String,
@@ -76,6 +76,8 @@ pub struct SearchRequest {
     /// Only articles that mention a date in this range (in their title or text); hits then
     /// list those mentions.
     pub mentions: DateRange,
+    /// How matches are weighed.
+    pub ranking: Ranking,
 }
 
 impl Default for SearchRequest {
@@ -89,6 +91,7 @@ impl Default for SearchRequest {
             snippet_chars: 200,
             expansions: Expansions::default(),
             mentions: DateRange::all(),
+            ranking: Ranking::default(),
         }
     }
 }
@@ -159,6 +162,12 @@ impl SearchRequest {
     /// Chooses the expansions ([`Expansions::NONE`] for words only as written).
     pub fn expansions(mut self, expansions: Expansions) -> SearchRequest {
         self.expansions = expansions;
+        self
+    }
+
+    /// Weighs matches by `ranking` instead of [`Ranking::default`].
+    pub fn ranking(mut self, ranking: Ranking) -> SearchRequest {
+        self.ranking = ranking;
         self
     }
 

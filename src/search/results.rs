@@ -32,7 +32,7 @@ pub struct Hit {
     pub id: String,
     /// The headline.
     pub title: String,
-    /// Where the query words occur in the title (byte ranges).
+    /// Where the query words occur in the title (byte ranges of `title`).
     pub title_highlights: Vec<Range<usize>>,
     /// Publication time, UTC.
     #[serde(with = "time::serde::rfc3339")]
@@ -52,6 +52,12 @@ pub struct Hit {
 
 /// A passage of an article with the matched words marked.
 ///
+/// Its highlights are byte ranges of `text`, as every offset of nachlese's search results is
+/// (`&text[range]` is the highlighted word). [`Snippet::new`] checks them; a snippet built
+/// field by field may hold ranges that are reversed, overlap, reach past the text or split a
+/// character, and [`Snippet::parts`] and [`Snippet::to_html`] leave those out instead of
+/// failing.
+///
 /// ```
 /// use nachlese::Snippet;
 ///
@@ -68,7 +74,63 @@ pub struct Snippet {
     pub highlights: Vec<Range<usize>>,
 }
 
+/// Why highlights do not fit a snippet's text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("highlight {start}..{end} of a {len}-byte text {reason}")]
+pub struct HighlightError {
+    /// Where the highlight starts (a byte offset).
+    pub start: usize,
+    /// Where it ends (exclusive).
+    pub end: usize,
+    /// The length of the text in bytes.
+    pub len: usize,
+    /// What is wrong with it.
+    pub reason: &'static str,
+}
+
 impl Snippet {
+    /// A snippet of `text` with `highlights`, byte ranges of `text` that are sorted, disjoint
+    /// and on character boundaries; else the first that is not.
+    ///
+    /// ```
+    /// use nachlese::Snippet;
+    ///
+    /// assert!(Snippet::new("Grüße aus Kiew", vec![12..16]).is_ok());
+    /// // Reversed, and splitting the `ü`.
+    /// assert!(Snippet::new("Grüße aus Kiew", vec![4..2]).is_err());
+    /// assert!(Snippet::new("Grüße aus Kiew", vec![0..3]).is_err());
+    /// ```
+    pub fn new(
+        text: impl Into<String>,
+        highlights: Vec<Range<usize>>,
+    ) -> Result<Snippet, HighlightError> {
+        let text = text.into();
+        let mut at = 0;
+        for h in &highlights {
+            let reason = if h.start > h.end {
+                Some("is reversed")
+            } else if h.end > text.len() {
+                Some("reaches past its end")
+            } else if h.start < at {
+                Some("overlaps or precedes the one before it")
+            } else if !text.is_char_boundary(h.start) || !text.is_char_boundary(h.end) {
+                Some("splits a character")
+            } else {
+                None
+            };
+            if let Some(reason) = reason {
+                return Err(HighlightError {
+                    start: h.start,
+                    end: h.end,
+                    len: text.len(),
+                    reason,
+                });
+            }
+            at = h.end;
+        }
+        Ok(Snippet { text, highlights })
+    }
+
     /// The passage as alternating plain and highlighted parts.
     pub fn parts(&self) -> impl Iterator<Item = (&str, bool)> {
         parts(&self.text, &self.highlights)
@@ -94,7 +156,14 @@ impl Snippet {
     }
 }
 
-/// Splits `text` into alternating plain and highlighted parts; empty parts are skipped.
+/// Splits `text` into alternating plain and highlighted parts; empty parts are skipped, and
+/// so are highlights (byte ranges) that are reversed, overlap the one before, reach past the
+/// text or split a character.
+///
+/// ```
+/// let parts: Vec<_> = nachlese::search::parts("Grüße", &[4..2, 0..3, 0..2]).collect();
+/// assert_eq!(parts, [("Gr", true), ("üße", false)]);
+/// ```
 pub fn parts<'a>(
     text: &'a str,
     highlights: &'a [Range<usize>],
@@ -102,7 +171,8 @@ pub fn parts<'a>(
     let mut out = Vec::with_capacity(highlights.len() * 2 + 1);
     let mut at = 0;
     for h in highlights {
-        if h.start < at || h.end > text.len() {
+        let fits = at <= h.start && h.start <= h.end && h.end <= text.len();
+        if !fits || !text.is_char_boundary(h.start) || !text.is_char_boundary(h.end) {
             continue;
         }
         if h.start > at {

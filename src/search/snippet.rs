@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
-use super::query::Marks;
+use super::plan::Marks;
 use super::results::Snippet;
 use tantivy::tokenizer::{TokenStream, Tokenizer};
 

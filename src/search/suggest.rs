@@ -23,10 +23,7 @@ pub(crate) fn correction(
     let mut corrected = query.to_string();
     let mut changed = false;
     // Words the archive lacks, or that search read as typos (unknown to the lexicon, rare).
-    for w in words
-        .iter()
-        .filter(|w| w.terms.len() == 1 && (w.doc_freq == 0 || !w.typos.is_empty()))
-    {
+    for w in words.iter().filter(|w| w.looks_misspelt()) {
         let candidates = near_terms(searcher, &[f.title, f.body], &w.terms[0])?;
         // The nearest that the archive uses at least as often as the word itself, then the
         // most frequent.

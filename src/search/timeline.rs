@@ -10,7 +10,7 @@ use tantivy::{DateTime, DocId, Score, SegmentOrdinal, SegmentReader};
 use time::{Date, Month, OffsetDateTime};
 
 use super::filter::Filters;
-use super::query;
+use super::plan::Plan;
 use super::request::SearchRequest;
 use crate::dates::{DateRange, Granularity, Period};
 use crate::index::Index;
@@ -70,9 +70,10 @@ impl Index {
     pub fn timeline(&self, request: &SearchRequest) -> Result<Timeline> {
         self.guarded(|| {
             let searcher = self.reader.searcher();
-            let plan = query::plan(self, &searcher, &request.query, request.expansions, false)?;
+            let plan = Plan::new(self, &searcher, request)?;
+            let count = plan.count_query();
             let filters = Filters::new(self, &searcher, &request.range, &request.mentions);
-            let matching = filters.apply(plan.count.as_deref());
+            let matching = filters.apply(count.as_deref());
             let published = super::parallel::search(&searcher, &matching, &MonthsCollector)?;
             let total = published.values().sum();
             let lo = request
@@ -113,7 +114,7 @@ impl Index {
                 let in_month = DateRange::new(Some(period), Some(period))?;
                 let mentioning = filters
                     .with_mentions(self, &intersect(&request.mentions, &in_month))
-                    .apply(plan.count.as_deref());
+                    .apply(count.as_deref());
                 months.push(TimelineMonth {
                     year: first.year(),
                     month: u8::from(first.month()),
