@@ -26,6 +26,8 @@ use ego_tree::iter::Edge;
 use rustc_hash::FxHashMap;
 use scraper::{Html, Node};
 
+use super::dom::Attributes;
+
 /// Chosen text shorter than this is checked against all the page's prose.
 const FALLBACK_BELOW: usize = 1500;
 /// How many times more prose the page must hold for it to be taken instead.
@@ -168,7 +170,9 @@ fn article_scope(doc: &Html, root: Option<NodeId>) -> Option<NodeId> {
         .take_while(inner)
         .find(|a| {
             a.value().as_element().is_some_and(|e| {
-                e.name() == "article" || e.attr("itemtype").is_some_and(|t| t.contains("Article"))
+                e.name() == "article"
+                    || e.attribute("itemtype")
+                        .is_some_and(|t| t.contains("Article"))
             })
         })
         .or_else(|| root.ancestors().take(LEAD_LEVELS).take_while(inner).last())
@@ -393,7 +397,7 @@ fn in_teaser(doc: &Html, block: &Block, roots: &[NodeId], tally: &Tallies) -> bo
             continue;
         };
         if el
-            .attr("class")
+            .attribute("class")
             .is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
             && tally.get(&node.id()).is_some_and(|t| t.link_chars > 0)
         {
@@ -406,7 +410,7 @@ fn in_teaser(doc: &Html, block: &Block, roots: &[NodeId], tally: &Tallies) -> bo
 /// An element's tag and first class name, when it has a class.
 fn shape_of(node: &Node) -> Option<(&str, &str)> {
     let el = node.as_element()?;
-    let first = el.attr("class")?.split_whitespace().next()?;
+    let first = el.attribute("class")?.split_whitespace().next()?;
     Some((el.name(), first))
 }
 
@@ -416,7 +420,7 @@ fn names_article(el: &scraper::node::Element) -> bool {
         return true;
     }
     if el
-        .attr("itemprop")
+        .attribute("itemprop")
         .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
     {
         return true;
@@ -454,7 +458,7 @@ const STRONG: &[&str] = &[
 fn class_weight(el: &scraper::node::Element) -> f32 {
     let mut w = 0.0;
     if el
-        .attr("itemprop")
+        .attribute("itemprop")
         .is_some_and(|p| p.eq_ignore_ascii_case("articleBody"))
     {
         w += 0.6;
@@ -502,13 +506,27 @@ fn class_weight(el: &scraper::node::Element) -> f32 {
 /// An element's `class` and `id`, lower-case, space-separated.
 fn names_of(el: &scraper::node::Element) -> String {
     let mut names = String::new();
-    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+    names_into(el, &mut names);
+    names
+}
+
+/// [`names_of`] into a buffer kept for the next element (one allocation a page, not one
+/// an element).
+fn names_into(el: &scraper::node::Element, names: &mut String) {
+    names.clear();
+    for value in [el.attribute("class"), el.attribute("id")]
+        .into_iter()
+        .flatten()
+    {
         if !names.is_empty() {
             names.push(' ');
         }
-        names.push_str(&value.to_ascii_lowercase());
+        let start = names.len();
+        names.push_str(value);
+        if let Some(added) = names.get_mut(start..) {
+            added.make_ascii_lowercase();
+        }
     }
-    names
 }
 
 /// Whether an element is left out with all it holds: what no reader sees, and boilerplate
@@ -560,30 +578,45 @@ fn pruned(el: &scraper::node::Element) -> bool {
     if matches!(name, "html" | "body" | "main") {
         return false;
     }
-    if el.attr("hidden").is_some() || el.attr("aria-hidden").is_some_and(|v| v == "true") {
+    if el.attribute("hidden").is_some() || el.attribute("aria-hidden").is_some_and(|v| v == "true")
+    {
         return true;
     }
-    if let Some(style) = el.attr("style") {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if style.contains("display:none") || style.contains("visibility:hidden") {
+    if let Some(style) = el.attribute("style") {
+        if squeezed_contains(style, "display:none") || squeezed_contains(style, "visibility:hidden")
+        {
             return true;
         }
     }
     false
 }
 
+/// Whether `text`, without its whitespace and in ASCII lower case, holds `needle` (a
+/// `style`'s `display: none`), without building that string: most elements with a style
+/// hide nothing.
+fn squeezed_contains(text: &str, needle: &str) -> bool {
+    let mut squeezed = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase());
+    loop {
+        let mut from_here = squeezed.clone();
+        if needle.chars().all(|n| from_here.next() == Some(n)) {
+            return true;
+        }
+        if squeezed.next().is_none() {
+            return false;
+        }
+    }
+}
+
 /// Whether an element's `class`/`id` name boilerplate (which counts only inside the
 /// article, see [`main_text`]).
-fn named_boilerplate(el: &scraper::node::Element) -> bool {
+fn named_boilerplate(el: &scraper::node::Element, names: &str) -> bool {
     if matches!(el.name(), "html" | "body" | "main") {
         return false;
     }
-    let names = names_of(el);
-    !names.is_empty() && boilerplate_name(&names)
+    !names.is_empty() && boilerplate_name(names)
 }
 
 /// Whether a `class` name only files the page (WordPress's `category-*`, `tag-*`), saying
@@ -809,6 +842,7 @@ fn blocks(doc: &Html) -> Vec<Block> {
     let mut depth = 0usize;
     let mut links = 0usize;
     let mut skip: Option<NodeId> = None;
+    let mut names = String::new();
     let root = doc.tree.root();
     for edge in root.traverse() {
         match edge {
@@ -837,8 +871,8 @@ fn blocks(doc: &Html) -> Vec<Block> {
                                 depth,
                             });
                         }
-                        if named_boilerplate(el) {
-                            let names = names_of(el);
+                        names_into(el, &mut names);
+                        if named_boilerplate(el, &names) {
                             let comment = names.contains("comment")
                                 && !names.contains("commentary")
                                 || names.contains("kommentare");

@@ -5,6 +5,8 @@
 use scraper::{ElementRef, Html, Node};
 use serde_json::Value;
 
+use super::dom::Attributes;
+
 /// What the page declares.
 #[derive(Debug, Default)]
 pub(crate) struct Metadata {
@@ -119,35 +121,35 @@ fn find(doc: &Html) -> Found {
         match el.name() {
             "html" if found.lang.is_none() => {
                 found.lang = el
-                    .attr("lang")
-                    .or_else(|| el.attr("xml:lang"))
+                    .attribute("lang")
+                    .or_else(|| el.attribute("xml:lang"))
                     .map(str::to_string);
             }
             "meta" => {
                 let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("http-equiv"))
-                    .or_else(|| el.attr("itemprop"));
-                if let (Some(key), Some(content)) = (key, el.attr("content")) {
+                    .attribute("property")
+                    .or_else(|| el.attribute("name"))
+                    .or_else(|| el.attribute("http-equiv"))
+                    .or_else(|| el.attribute("itemprop"));
+                if let (Some(key), Some(content)) = (key, el.attribute("content")) {
                     found
                         .meta
                         .push((key.trim().to_ascii_lowercase(), content.to_string()));
                 }
             }
             "link" => {
-                let rel = el.attr("rel").unwrap_or_default();
+                let rel = el.attribute("rel").unwrap_or_default();
                 if rel
                     .split_ascii_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("canonical"))
                     && found.canonical.is_none()
                 {
-                    found.canonical = el.attr("href").map(str::to_string);
+                    found.canonical = el.attribute("href").map(str::to_string);
                 }
             }
             "script"
                 if el
-                    .attr("type")
+                    .attribute("type")
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
             {
                 if let Some(e) = ElementRef::wrap(node) {
@@ -170,7 +172,7 @@ fn find(doc: &Html) -> Found {
                     }
                 }
             }
-            "a" if el.attr("rel").is_some_and(|r| {
+            "a" if el.attribute("rel").is_some_and(|r| {
                 r.split_ascii_whitespace()
                     .any(|r| r.eq_ignore_ascii_case("author"))
             }) =>
@@ -181,12 +183,12 @@ fn find(doc: &Html) -> Found {
             }
             _ => {}
         }
-        if el.attr("itemprop").is_some_and(|p| p == "author") && el.name() != "meta" {
+        if el.attribute("itemprop").is_some_and(|p| p == "author") && el.name() != "meta" {
             if let Some(e) = ElementRef::wrap(node) {
                 let named = e
                     .descendants()
                     .filter_map(ElementRef::wrap)
-                    .find(|d| d.value().attr("itemprop") == Some("name"));
+                    .find(|d| d.value().attribute("itemprop") == Some("name"));
                 let text: String = named.unwrap_or(e).text().collect();
                 found.itemprop_authors.push(text);
             }

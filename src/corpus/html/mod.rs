@@ -5,6 +5,7 @@
 //! told from navigation, teasers, comments and footers by how pages are built.
 
 mod date;
+mod dom;
 mod encoding;
 mod main_text;
 mod metadata;

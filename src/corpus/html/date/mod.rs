@@ -21,6 +21,8 @@ use scraper::node::Element;
 use scraper::{ElementRef, Node};
 use time::{Date, Duration, OffsetDateTime};
 
+use super::dom::Attributes;
+
 /// What vouches for a date, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Rank {
@@ -248,13 +250,17 @@ impl Found {
 
     fn walk(&mut self, doc: &scraper::Html) {
         let mut stack = vec![Ctx::default()];
+        let mut class_id = String::new();
         for edge in doc.tree.root().traverse() {
             let ctx = stack.last().copied().unwrap_or_default();
             match edge {
                 Edge::Open(node) => match node.value() {
                     Node::Element(el) => {
                         let inner = match ElementRef::wrap(node) {
-                            Some(e) => self.element(e, el, ctx),
+                            Some(e) => {
+                                class_id_into(el, &mut class_id);
+                                self.element(e, el, &class_id, ctx)
+                            }
                             None => ctx,
                         };
                         stack.push(inner);
@@ -272,18 +278,14 @@ impl Found {
     }
 
     /// Reads what an element declares; returns the context of its children.
-    fn element(&mut self, e: ElementRef<'_>, el: &Element, mut ctx: Ctx) -> Ctx {
+    fn element(&mut self, e: ElementRef<'_>, el: &Element, class_id: &str, mut ctx: Ctx) -> Ctx {
         let name = el.name();
-        let itemprop = el.attr("itemprop").map(str::to_ascii_lowercase);
-        let class_id = match (el.attr("class"), el.attr("id")) {
-            (None, None) => String::new(),
-            (class, id) => format!("{} {}", class.unwrap_or(""), id.unwrap_or("")).to_lowercase(),
-        };
+        let itemprop = el.attribute("itemprop");
         match name {
             "script" => {
                 ctx.skip = true;
                 if el
-                    .attr("type")
+                    .attribute("type")
                     .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"))
                 {
                     let json: String = e.text().collect();
@@ -301,11 +303,11 @@ impl Found {
             }
             "link" => {
                 if el
-                    .attr("rel")
+                    .attribute("rel")
                     .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
                     && self.canonical.is_none()
                 {
-                    self.canonical = el.attr("href").map(str::to_string);
+                    self.canonical = el.attribute("href").map(str::to_string);
                 }
                 return ctx;
             }
@@ -316,14 +318,14 @@ impl Found {
             "header" if !ctx.article && !holds_headline(e) => ctx.boilerplate = true,
             _ => {}
         }
-        if el.attr("itemtype").is_some_and(|t| {
+        if el.attribute("itemtype").is_some_and(|t| {
             t.contains("Article") || t.contains("BlogPosting") || t.contains("Report")
         }) {
             ctx.article = true;
         }
         // An article's own footer (author, date) is no boilerplate.
         let words_say_boilerplate = !class_id.is_empty()
-            && (holds_any(&BOILERPLATE_MATCHER, BOILERPLATE_WORDS, &class_id)
+            && (holds_any(&BOILERPLATE_MATCHER, BOILERPLATE_WORDS, class_id)
                 || (!ctx.article && class_id.contains("footer")));
         if !matches!(name, "html" | "body" | "main" | "article") && words_say_boilerplate {
             ctx.boilerplate = true;
@@ -334,24 +336,23 @@ impl Found {
             |s: &str| s.contains("modif") || s.contains("updat") || s.contains("aktualisiert");
         // A date the element declares in an attribute.
         let attr_date = el
-            .attr("datetime")
-            .or_else(|| el.attr("content"))
+            .attribute("datetime")
+            .or_else(|| el.attribute("content"))
             .or_else(|| {
                 if name == "abbr" {
-                    el.attr("title")
+                    el.attribute("title")
                 } else {
                     None
                 }
             })
             .and_then(parse::machine);
-        if let Some(prop) = itemprop.as_deref()
-            && matches!(
-                prop,
-                "datepublished" | "datecreated" | "datemodified" | "uploaddate"
-            )
+        if let Some(prop) = itemprop
+            && ["datepublished", "datecreated", "datemodified", "uploaddate"]
+                .iter()
+                .any(|p| prop.eq_ignore_ascii_case(p))
         {
             let date = attr_date.or_else(|| self.short_text(e).and_then(|t| first_date(&t)));
-            let rank = if prop == "datemodified" {
+            let rank = if prop.eq_ignore_ascii_case("datemodified") {
                 Rank::Modified
             } else {
                 Rank::ItemPublished
@@ -362,9 +363,9 @@ impl Found {
         }
         if name == "time" || (name == "abbr" && attr_date.is_some()) {
             let date = attr_date.or_else(|| self.short_text(e).and_then(|t| first_date(&t)));
-            let rank = if el.attr("pubdate").is_some() || published(&class_id) {
+            let rank = if el.attribute("pubdate").is_some() || published(class_id) {
                 Rank::ItemPublished
-            } else if modified(&class_id) {
+            } else if modified(class_id) {
                 Rank::Modified
             } else {
                 Rank::Time
@@ -375,10 +376,10 @@ impl Found {
         }
         if !ctx.read
             && !class_id.trim().is_empty()
-            && holds_any(&DATE_CLASS_MATCHER, DATE_CLASS_WORDS, &class_id)
+            && holds_any(&DATE_CLASS_MATCHER, DATE_CLASS_WORDS, class_id)
             && let Some(text) = self.short_text(e)
         {
-            let rank = if modified(&class_id) {
+            let rank = if modified(class_id) {
                 Rank::Modified
             } else {
                 Rank::DateElement
@@ -443,14 +444,14 @@ impl Found {
     }
 
     fn meta(&mut self, el: &Element, ctx: Ctx) {
-        let Some(content) = el.attr("content") else {
+        let Some(content) = el.attribute("content") else {
             return;
         };
         let key = el
-            .attr("property")
-            .or_else(|| el.attr("name"))
-            .or_else(|| el.attr("itemprop"))
-            .or_else(|| el.attr("http-equiv"))
+            .attribute("property")
+            .or_else(|| el.attribute("name"))
+            .or_else(|| el.attribute("itemprop"))
+            .or_else(|| el.attribute("http-equiv"))
             .unwrap_or("")
             .to_ascii_lowercase();
         if key == "og:url" && self.canonical.is_none() {
@@ -598,6 +599,24 @@ impl Found {
             }
             _ => {}
         }
+    }
+}
+
+/// An element's `class` and `id`, lower-case, into a buffer kept for the next element:
+/// `"{class} {id}"`, or nothing when it has neither.
+fn class_id_into(el: &Element, class_id: &mut String) {
+    class_id.clear();
+    let (class, id) = match (el.attribute("class"), el.attribute("id")) {
+        (None, None) => return,
+        (class, id) => (class.unwrap_or(""), id.unwrap_or("")),
+    };
+    if class.is_ascii() && id.is_ascii() {
+        class_id.push_str(class);
+        class_id.push(' ');
+        class_id.push_str(id);
+        class_id.make_ascii_lowercase();
+    } else {
+        class_id.push_str(&format!("{class} {id}").to_lowercase());
     }
 }
 
