@@ -74,9 +74,6 @@ mod error;
 pub mod feed;
 mod fields;
 mod files;
-// Lints that rust-version 1.88 brought (let chains, `is_multiple_of`), left to the rewrite of
-// this module under way; remove the allow once it has landed.
-#[allow(clippy::collapsible_if, clippy::manual_is_multiple_of)]
 pub mod html;
 mod http;
 mod json;

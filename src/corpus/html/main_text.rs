@@ -89,10 +89,11 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
         seen_root = true;
         // Boilerplate by name counts inside the article only: a page's layout may well
         // call the column that holds it `right-sidebar`.
-        if let Some((boiler, _, _)) = block.boiler {
-            if !roots.contains(&boiler) && within(doc, boiler, &roots) {
-                continue;
-            }
+        if let Some((boiler, _, _)) = block.boiler
+            && !roots.contains(&boiler)
+            && within(doc, boiler, &roots)
+        {
+            continue;
         }
         let max_links = if block.heading { 0.6 } else { 0.5 };
         let stub = !block.heading && block.chars < STUB;
@@ -582,11 +583,11 @@ fn pruned(el: &scraper::node::Element) -> bool {
     {
         return true;
     }
-    if let Some(style) = el.attribute("style") {
-        if squeezed_contains(style, "display:none") || squeezed_contains(style, "visibility:hidden")
-        {
-            return true;
-        }
+    if let Some(style) = el.attribute("style")
+        && (squeezed_contains(style, "display:none")
+            || squeezed_contains(style, "visibility:hidden"))
+    {
+        return true;
     }
     false
 }
@@ -920,22 +921,23 @@ fn blocks(doc: &Html) -> Vec<Block> {
 fn unname_prose_holders(blocks: &mut [Block]) {
     let mut prose: FxHashMap<NodeId, (usize, usize)> = FxHashMap::default();
     for b in blocks.iter() {
-        if let Some((id, _, false)) = b.boiler {
-            if !b.heading && b.chars >= 80 && b.link_density() < 0.3 {
-                let e = prose.entry(id).or_default();
-                e.0 += b.chars;
-                e.1 += 1;
-            }
+        if let Some((id, _, false)) = b.boiler
+            && !b.heading
+            && b.chars >= 80
+            && b.link_density() < 0.3
+        {
+            let e = prose.entry(id).or_default();
+            e.0 += b.chars;
+            e.1 += 1;
         }
     }
     for b in blocks.iter_mut() {
-        if let Some((id, _, _)) = b.boiler {
-            if prose
+        if let Some((id, _, _)) = b.boiler
+            && prose
                 .get(&id)
                 .is_some_and(|&(chars, n)| chars >= 600 && n >= 3)
-            {
-                b.boiler = None;
-            }
+        {
+            b.boiler = None;
         }
     }
 }

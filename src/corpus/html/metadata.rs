@@ -70,10 +70,10 @@ pub(crate) fn metadata(doc: &Html, url: Option<&str>) -> Metadata {
         names_in(a, &mut authors);
     }
     for key in ["author", "article:author", "dc.creator", "sailthru.author"] {
-        if let Some(a) = found.meta(key) {
-            if !a.contains("://") {
-                authors.extend(a.split([',', ';']).map(str::to_string));
-            }
+        if let Some(a) = found.meta(key)
+            && !a.contains("://")
+        {
+            authors.extend(a.split([',', ';']).map(str::to_string));
         }
     }
     authors.extend(found.itemprop_authors.iter().cloned());
@@ -183,15 +183,16 @@ fn find(doc: &Html) -> Found {
             }
             _ => {}
         }
-        if el.attribute("itemprop").is_some_and(|p| p == "author") && el.name() != "meta" {
-            if let Some(e) = ElementRef::wrap(node) {
-                let named = e
-                    .descendants()
-                    .filter_map(ElementRef::wrap)
-                    .find(|d| d.value().attribute("itemprop") == Some("name"));
-                let text: String = named.unwrap_or(e).text().collect();
-                found.itemprop_authors.push(text);
-            }
+        if el.attribute("itemprop").is_some_and(|p| p == "author")
+            && el.name() != "meta"
+            && let Some(e) = ElementRef::wrap(node)
+        {
+            let named = e
+                .descendants()
+                .filter_map(ElementRef::wrap)
+                .find(|d| d.value().attribute("itemprop") == Some("name"));
+            let text: String = named.unwrap_or(e).text().collect();
+            found.itemprop_authors.push(text);
         }
     }
     found
@@ -323,10 +324,10 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
             if site_like(tail) || tail.chars().count() < head.chars().count() {
                 return head.trim().to_string();
             }
-            if let Some((first, rest)) = title.split_once(sep) {
-                if site_like(first) {
-                    return rest.trim().to_string();
-                }
+            if let Some((first, rest)) = title.split_once(sep)
+                && site_like(first)
+            {
+                return rest.trim().to_string();
             }
         }
     }
@@ -367,10 +368,10 @@ fn site_name(v: &Value, depth: usize) -> Option<String> {
     match v {
         Value::Array(items) => items.iter().find_map(|i| site_name(i, depth + 1)),
         Value::Object(o) => {
-            if types_of(o).any(|t| matches!(t, "WebSite" | "NewsMediaOrganization")) {
-                if let Some(n) = o.get("name").and_then(Value::as_str) {
-                    return Some(n.to_string());
-                }
+            if types_of(o).any(|t| matches!(t, "WebSite" | "NewsMediaOrganization"))
+                && let Some(n) = o.get("name").and_then(Value::as_str)
+            {
+                return Some(n.to_string());
             }
             o.get("@graph").and_then(|g| site_name(g, depth + 1))
         }
