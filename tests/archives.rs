@@ -780,3 +780,28 @@ fn archives_authors_are_read_from_every_format_kept_and_updated() {
     );
     refused(&env, &["bad.jsonl"], "bad.jsonl:1:");
 }
+
+#[test]
+fn archives_authors_are_searched_with_authors_and_shown_in_hits() {
+    let env = Env::new();
+    env.write(
+        "a.jsonl",
+        concat!(
+            r#"{"id":"a","title":"Haushalt beschlossen","date":"2024-03-01","body":"Der Bundestag stimmte zu.","authors":["Anna Müller"]}"#,
+            "\n",
+            r#"{"id":"b","title":"Müller tritt zurück","date":"2024-03-02","body":"Der Minister Müller geht.","authors":["Ben Alt"]}"#,
+            "\n",
+        ),
+    );
+    env.on_index(&["index", "a.jsonl"]).assert().success();
+    // By whom, in any spelling: `authors:` (or `author:`) looks only at the authors.
+    assert_eq!(env.ids(&["authors:Mueller"]), ["a"]);
+    assert_eq!(env.ids(&["author:Müller Bundestag"]), ["a"]);
+    // About whom: a plain word looks in title and text, not at the authors.
+    assert_eq!(env.ids(&["Müller"]), ["b"]);
+    let hit = &env.json(&["search", "authors:Müller"])["hits"][0];
+    assert_eq!(hit["authors"], serde_json::json!(["Anna Müller"]));
+    env.on_index(&["search", "Haushalt"])
+        .assert()
+        .stdout(predicates::str::contains("a · by Anna Müller"));
+}

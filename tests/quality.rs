@@ -108,48 +108,12 @@ fn recall_and_precision_at_10() {
     let index = bundled_index();
     let configs = [
         ("all expansions", Expansions::default()),
-        (
-            "no compounds",
-            Expansions {
-                compounds: false,
-                ..Expansions::default()
-            },
-        ),
-        (
-            "no names",
-            Expansions {
-                names: false,
-                ..Expansions::default()
-            },
-        ),
-        (
-            "no typos",
-            Expansions {
-                typos: false,
-                ..Expansions::default()
-            },
-        ),
-        (
-            "compounds only",
-            Expansions {
-                compounds: true,
-                ..Expansions::NONE
-            },
-        ),
-        (
-            "names only",
-            Expansions {
-                names: true,
-                ..Expansions::NONE
-            },
-        ),
-        (
-            "typos only",
-            Expansions {
-                typos: true,
-                ..Expansions::NONE
-            },
-        ),
+        ("no compounds", Expansions::default().compounds(false)),
+        ("no names", Expansions::default().names(false)),
+        ("no typos", Expansions::default().typos(false)),
+        ("compounds only", Expansions::NONE.compounds(true)),
+        ("names only", Expansions::NONE.names(true)),
+        ("typos only", Expansions::NONE.typos(true)),
         ("exact (--exact)", Expansions::NONE),
     ];
     let topics = [

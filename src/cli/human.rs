@@ -58,6 +58,10 @@ pub fn search(out: &mut impl Write, style: &Style, results: &SearchResults) -> i
             meta.push_str(" · ");
             meta.push_str(source);
         }
+        if !hit.authors.is_empty() {
+            meta.push_str(" · by ");
+            meta.push_str(&hit.authors.join(", "));
+        }
         writeln!(out, "{pad}{}", style.dim(&meta))?;
         if !hit.snippet.text.is_empty() {
             writeln!(

@@ -32,6 +32,7 @@ fn hit(h: &Hit) -> Value {
         "highlights": char_ranges(&h.snippet.text, &h.snippet.highlights),
         "source": h.source,
         "url": h.url,
+        "authors": h.authors,
         "mentions": h.mentions,
     })
 }

@@ -129,11 +129,10 @@ fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result
     let expansions = if a.exact {
         Expansions::NONE
     } else {
-        Expansions {
-            compounds: !a.no_compounds,
-            names: !a.no_names,
-            typos: !a.no_typos,
-        }
+        Expansions::default()
+            .compounds(!a.no_compounds)
+            .names(!a.no_names)
+            .typos(!a.no_typos)
     };
     let request = SearchRequest::new(a.query.join(" "))
         .range(range)

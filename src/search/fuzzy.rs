@@ -60,6 +60,7 @@ impl Automaton for Dfa<'_> {
 
 /// A term near the query term, with the number of documents that hold it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Near {
     /// The index term.
     pub term: String,

@@ -100,6 +100,7 @@ impl Weight for MentionQuery {
 
 /// A date an article mentions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Mention {
     /// The words that mention it.
     pub text: String,

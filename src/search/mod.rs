@@ -7,7 +7,8 @@
 //! * `Putin OR Lawrow`: either word;
 //! * `"Tag des Sieges"`: the words in this order;
 //! * `Kim -Putin`: articles without `Putin`;
-//! * `title:Lawrow`: the word in the title (also `body:`, `tags:`, `source:`, `id:`);
+//! * `title:Lawrow`: the word in the title (also `body:`, `authors:`, `tags:`, `source:`,
+//!   `id:`);
 //! * parentheses group: `Kim (Putin OR Lawrow)`.
 //!
 //! Title matches count [twice](Ranking::title_boost) as much as matches in the text.
@@ -178,6 +179,7 @@ impl Index {
                     score,
                     snippet,
                     source: article.source,
+                    authors: article.authors,
                     url: article.url,
                 });
             }

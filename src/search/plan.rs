@@ -65,7 +65,8 @@ pub(crate) enum Scope {
     TitleAndBody,
     Title,
     Body,
-    Tags,
+    /// A field of names or keywords: `tags:`, `authors:`.
+    List(Field),
 }
 
 /// A query word, with everything it looks for.
@@ -361,8 +362,8 @@ pub(crate) fn scope_fields(
         Scope::TitleAndBody => vec![(title, ranking.title_boost), (body, 1.0)],
         Scope::Title => vec![(title, 1.0)],
         Scope::Body => vec![(body, 1.0)],
-        Scope::Tags if kind == TermKind::Word => vec![(f.tags, 1.0)],
-        Scope::Tags => vec![],
+        Scope::List(field) if kind == TermKind::Word => vec![(field, 1.0)],
+        Scope::List(_) => vec![],
     }
 }
 
@@ -435,7 +436,8 @@ impl Resolver<'_> {
             None => Scope::TitleAndBody,
             Some(name::TITLE) => Scope::Title,
             Some(name::BODY) => Scope::Body,
-            Some(name::TAGS) => Scope::Tags,
+            Some(name::TAGS) => Scope::List(f.tags),
+            Some(name::AUTHORS | "author") => Scope::List(f.authors),
             Some(raw @ (name::SOURCE | name::ID)) => {
                 let field = if raw == name::ID { f.id } else { f.source };
                 return Ok(Some(Node::Raw(Term::from_field_text(
@@ -445,9 +447,10 @@ impl Resolver<'_> {
             }
             Some(other) => {
                 return Err(self.error(format!(
-                    "there is no field `{other}` (searchable fields: {}, {}, {}, {}, {})",
+                    "there is no field `{other}` (searchable fields: {}, {}, {}, {}, {}, {})",
                     name::TITLE,
                     name::BODY,
+                    name::AUTHORS,
                     name::TAGS,
                     name::SOURCE,
                     name::ID

@@ -9,10 +9,11 @@ use serde::Serialize;
 /// ```
 /// use nachlese::search::Ranking;
 ///
-/// let ranking = Ranking { title_boost: 3.0, ..Ranking::default() };
+/// let ranking = Ranking::default().title_boost(3.0);
 /// assert_eq!(ranking.exact_bonus, Ranking::default().exact_bonus);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Ranking {
     /// How much more a title match counts than a body match (default 2).
     pub title_boost: f32,
@@ -31,6 +32,44 @@ pub struct Ranking {
     /// field holding it most, compounds included): a word the archive uses often is no typo,
     /// and correcting it would only add noise (default 3).
     pub typo_below_docs: u64,
+}
+
+impl Ranking {
+    /// This ranking with `boost` as [`title_boost`](Ranking::title_boost).
+    pub fn title_boost(mut self, boost: f32) -> Ranking {
+        self.title_boost = boost;
+        self
+    }
+
+    /// This ranking with `bonus` as [`exact_bonus`](Ranking::exact_bonus).
+    pub fn exact_bonus(mut self, bonus: f32) -> Ranking {
+        self.exact_bonus = bonus;
+        self
+    }
+
+    /// This ranking with `weight` as [`part_weight`](Ranking::part_weight).
+    pub fn part_weight(mut self, weight: f32) -> Ranking {
+        self.part_weight = weight;
+        self
+    }
+
+    /// This ranking with `weight` as [`name_weight`](Ranking::name_weight).
+    pub fn name_weight(mut self, weight: f32) -> Ranking {
+        self.name_weight = weight;
+        self
+    }
+
+    /// This ranking with `weight` as [`typo_weight`](Ranking::typo_weight).
+    pub fn typo_weight(mut self, weight: f32) -> Ranking {
+        self.typo_weight = weight;
+        self
+    }
+
+    /// This ranking with `docs` as [`typo_below_docs`](Ranking::typo_below_docs).
+    pub fn typo_below_docs(mut self, docs: u64) -> Ranking {
+        self.typo_below_docs = docs;
+        self
+    }
 }
 
 impl Default for Ranking {
@@ -52,9 +91,11 @@ impl Default for Ranking {
 /// use nachlese::search::Expansions;
 ///
 /// assert!(Expansions::default().compounds);
-/// assert_eq!(Expansions::NONE, Expansions { compounds: false, names: false, typos: false });
+/// let names_only = Expansions::NONE.names(true);
+/// assert!(names_only.names && !names_only.compounds && !names_only.typos);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Expansions {
     /// A word also finds compounds that contain it (`Minister` → `Verteidigungsminister`).
     pub compounds: bool,
@@ -73,6 +114,24 @@ impl Expansions {
         names: false,
         typos: false,
     };
+
+    /// These expansions with [`compounds`](Expansions::compounds) on or off.
+    pub fn compounds(mut self, on: bool) -> Expansions {
+        self.compounds = on;
+        self
+    }
+
+    /// These expansions with [`names`](Expansions::names) on or off.
+    pub fn names(mut self, on: bool) -> Expansions {
+        self.names = on;
+        self
+    }
+
+    /// These expansions with [`typos`](Expansions::typos) on or off.
+    pub fn typos(mut self, on: bool) -> Expansions {
+        self.typos = on;
+        self
+    }
 }
 
 impl Default for Expansions {
@@ -87,6 +146,7 @@ impl Default for Expansions {
 
 /// What one query word looks for: for users who want to know why something matched.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct WordPlan {
     /// The word as written in the query (a phrase for quoted text).
     pub word: String,

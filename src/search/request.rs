@@ -57,6 +57,7 @@ impl fmt::Display for Sort {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct SearchRequest {
     /// The query in nachlese's query language; empty lists every article in the range.
     pub query: String,

@@ -9,6 +9,7 @@ use super::query::WordPlan;
 
 /// The answer to a [`SearchRequest`](super::SearchRequest).
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct SearchResults {
     /// How many articles match in all (not only on this page).
     pub total: u64,
@@ -25,6 +26,7 @@ pub struct SearchResults {
 
 /// One matching article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct Hit {
     /// 1-based rank among all hits (offset included).
     pub rank: usize,
@@ -45,6 +47,8 @@ pub struct Hit {
     pub source: Option<String>,
     /// Where it was published.
     pub url: Option<String>,
+    /// Who wrote it.
+    pub authors: Vec<String>,
     /// The dates it mentions in the range asked for with
     /// [`SearchRequest::mentions`](super::SearchRequest::mentions) (none without one).
     pub mentions: Vec<super::Mention>,
@@ -61,12 +65,14 @@ pub struct Hit {
 /// ```
 /// use nachlese::Snippet;
 ///
-/// let s = Snippet { text: "Kim traf Putin.".into(), highlights: vec![9..14] };
+/// let s = Snippet::new("Kim traf Putin.", vec![9..14])?;
 /// assert_eq!(s.to_html(), "Kim traf <b>Putin</b>.");
 /// let parts: Vec<(&str, bool)> = s.parts().collect();
 /// assert_eq!(parts, [("Kim traf ", false), ("Putin", true), (".", false)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
 pub struct Snippet {
     /// The passage, on one line; `…` marks text left out at either end.
     pub text: String,

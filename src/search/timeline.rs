@@ -19,6 +19,7 @@ use crate::{Error, Result};
 
 /// One month of a [`Timeline`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct TimelineMonth {
     /// The year.
     pub year: i32,
@@ -32,6 +33,7 @@ pub struct TimelineMonth {
 
 /// Per month, how many matching articles were published and how many mention it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Timeline {
     /// Matching articles in all.
     pub total: u64,
