@@ -266,8 +266,8 @@ mount -o remount,size=64m full || exit 95
     assert!(text.contains("exit=2\n"), "{text}");
     assert!(
         err.contains(
-            "no space left on the device while writing to full/idx; free some space and run the \
-             command again; nothing was committed, the index is unchanged"
+            "no space left on the device while writing to full/idx; free some space and try \
+             again; nothing was committed, the index is unchanged"
         ),
         "{err}"
     );

@@ -13,7 +13,7 @@ use crate::dates::{self, DateError};
 /// and the `with_` methods; the fields can be read and changed (checked again when the
 /// article is indexed), and more may come.
 ///
-/// Serialised (as `nachlese show --json` prints it), every field is a key, `null` or `[]`
+/// Serialised, every field is a key, `null` or `[]`
 /// when absent; `date` is RFC 3339.
 ///
 /// ```

@@ -22,39 +22,29 @@ pub fn default_dir() -> Option<PathBuf> {
 /// How long to wait for another process that is updating the default index.
 const LOCK_PATIENCE: Duration = Duration::from_secs(60);
 
-impl Index {
-    /// Opens the index in `dir` that holds the bundled corpus, building it there on first use
-    /// and bringing it up to date when the bundled corpus has changed. Feature `bundled` (on
-    /// by default).
-    ///
-    /// Articles added to it with a [`Writer`](super::Writer) stay when the bundled corpus is
-    /// refreshed. An index from another version of nachlese is
-    /// [upgraded](Index::upgrade), keeping them too; one that cannot be upgraded is rebuilt
-    /// if it holds nothing but the bundled corpus.
-    pub fn open_bundled(dir: &Path) -> Result<Index> {
-        // An upgrade killed between its renames left the index beside `dir`.
-        if !super::upgrade::recover(dir) {
-            build_fresh(dir)?;
-        }
-        let index = match Index::open(dir) {
-            Err(Error::IncompatibleIndex { .. }) => {
-                match upgrade(dir) {
-                    Ok(()) => {}
-                    Err(_) if holds_only_bundled(dir) => {
-                        std::fs::remove_dir_all(dir).map_err(super::write_error(dir))?;
-                        build_fresh(dir)?;
-                    }
-                    Err(e) => return Err(e),
-                }
-                Index::open(dir)?
-            }
-            other => other?,
-        };
-        if index.committed_meta()?.bundled.as_deref() != Some(bundled::fingerprint()) {
-            sync(&index)?;
-        }
-        Ok(index)
+pub(crate) fn open_bundled(dir: &Path) -> Result<Index> {
+    // An upgrade killed between its renames left the index beside `dir`.
+    if !super::upgrade::recover(dir) {
+        build_fresh(dir)?;
     }
+    let index = match Index::open(dir) {
+        Err(Error::IncompatibleIndex { .. }) => {
+            match upgrade(dir) {
+                Ok(()) => {}
+                Err(_) if holds_only_bundled(dir) => {
+                    std::fs::remove_dir_all(dir).map_err(super::write_error(dir))?;
+                    build_fresh(dir)?;
+                }
+                Err(e) => return Err(e),
+            }
+            Index::open(dir)?
+        }
+        other => other?,
+    };
+    if index.committed_meta()?.bundled.as_deref() != Some(bundled::fingerprint()) {
+        sync(&index)?;
+    }
+    Ok(index)
 }
 
 /// Upgrades the index in `dir`, waiting for another process that is writing to it (or

@@ -63,9 +63,9 @@ use schema::Fields;
 /// ```
 #[derive(Clone)]
 pub struct Index {
-    pub(crate) inner: tantivy::Index,
-    pub(crate) reader: IndexReader,
-    pub(crate) fields: Fields,
+    inner: tantivy::Index,
+    reader: IndexReader,
+    fields: Fields,
     path: Option<PathBuf>,
 }
 
@@ -89,6 +89,9 @@ pub(crate) fn exists(dir: &Path) -> bool {
     dir.join("meta.json").is_file()
 }
 
+// Index's methods are written in two places: here what stores and maintains it, delegating to
+// the module that does the work (stats, check, upgrade, bundled); in search/mod.rs what
+// searches it. Its fields are reached only through this module and its children.
 impl Index {
     /// Creates an empty index in `dir`, which is created if needed and must not hold an
     /// index already.
@@ -252,6 +255,96 @@ impl Index {
     /// The folder of the index (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Counts the articles, their date span and how many appeared each month.
+    ///
+    /// Reads only the date column, not the stored articles: fast on any size.
+    pub fn stats(&self) -> Result<Stats> {
+        stats::stats(self)
+    }
+
+    /// Verifies the index: every file of the last commit is intact (tantivy's checksums),
+    /// every live article has exactly one id and no id is live twice, and every segment's
+    /// stored articles and dates cover its documents. An index this version cannot use at
+    /// all fails to [open](Index::open) already.
+    ///
+    /// ```
+    /// use nachlese::{Article, Index};
+    ///
+    /// let index = Index::create_in_ram()?;
+    /// let mut writer = index.writer()?;
+    /// writer.add(&Article::new("a", "Titel", "2024-02-20", "Text")?)?;
+    /// writer.commit()?;
+    /// let report = index.check()?;
+    /// assert!(report.is_sound(), "{:?}", report.problems);
+    /// assert_eq!(report.articles, 1);
+    /// # Ok::<(), nachlese::Error>(())
+    /// ```
+    pub fn check(&self) -> Result<CheckReport> {
+        check::check(self)
+    }
+
+    /// Rebuilds the index in `dir`, written by another version of nachlese (another analyzer
+    /// or format, which [`Index::open`] refuses), from the articles it stores: no source file
+    /// is needed. Each article keeps its id, text, dates and the file it came from, so
+    /// indexing that file again later still skips it while it is unchanged, and pruning
+    /// still finds it.
+    ///
+    /// The new index is built beside the old one and replaces it only once complete: a kill
+    /// at any moment leaves one of the two whole (an upgrade or [`Index::open`] puts it
+    /// back in place if a kill came between the two renames of the swap). The old index is
+    /// locked for writing meanwhile, so this fails with [`Error::IndexLocked`] while a
+    /// writer is open.
+    ///
+    /// `on_progress` hears after every article how far the upgrade has come. An index that
+    /// is current already is left alone ([`UpgradeReport::upgraded`] is `false`); a folder
+    /// that holds no nachlese index is an error.
+    ///
+    /// ```
+    /// use nachlese::{Article, Index};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let index = Index::create(dir.path())?;
+    /// let mut writer = index.writer()?;
+    /// writer.add(&Article::new("a", "Kim in Moskau", "2024-01-16", "Choe Son Hui traf Lawrow.")?)?;
+    /// writer.commit()?;
+    /// drop(index);
+    ///
+    /// // An index of this version needs no upgrade.
+    /// let report = Index::upgrade(dir.path(), |_| {})?;
+    /// assert!(!report.upgraded);
+    /// assert_eq!(Index::open(dir.path())?.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn upgrade(
+        dir: impl AsRef<Path>,
+        on_progress: impl FnMut(UpgradeProgress),
+    ) -> Result<UpgradeReport> {
+        upgrade::upgrade(dir.as_ref(), on_progress)
+    }
+
+    /// Opens the index in `dir` that holds the bundled corpus, building it there on first use
+    /// and bringing it up to date when the bundled corpus has changed. Feature `bundled` (on
+    /// by default).
+    ///
+    /// Articles added to it with a [`Writer`](super::Writer) stay when the bundled corpus is
+    /// refreshed. An index from another version of nachlese is
+    /// [upgraded](Index::upgrade), keeping them too; one that cannot be upgraded is rebuilt
+    /// if it holds nothing but the bundled corpus.
+    #[cfg(feature = "bundled")]
+    pub fn open_bundled(dir: impl AsRef<Path>) -> Result<Index> {
+        bundled::open_bundled(dir.as_ref())
+    }
+
+    /// A searcher over the last commit this index has loaded (search reads through it).
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// The schema's fields.
+    pub(crate) fn fields(&self) -> Fields {
+        self.fields
     }
 
     /// Opens a writer with the default [`WriterOptions`].

@@ -39,52 +39,47 @@ fn month_index(t: OffsetDateTime) -> i64 {
     i64::from(t.year()) * 12 + i64::from(u8::from(t.month())) - 1
 }
 
-impl Index {
-    /// Counts the articles, their date span and how many appeared each month.
-    ///
-    /// Reads only the date column, not the stored articles: fast on any size.
-    pub fn stats(&self) -> Result<Stats> {
-        self.guarded(|| {
-            let searcher = self.reader.searcher();
-            let mut dates = Vec::with_capacity(searcher.num_docs() as usize);
-            for segment in searcher.segment_readers() {
-                let column = segment.fast_fields().date(name::DATE)?;
-                for doc in segment.doc_ids_alive() {
-                    dates.extend(column.values_for_doc(doc).map(|d| d.into_utc()));
-                }
+pub(crate) fn stats(index: &Index) -> Result<Stats> {
+    index.guarded(|| {
+        let searcher = index.reader.searcher();
+        let mut dates = Vec::with_capacity(searcher.num_docs() as usize);
+        for segment in searcher.segment_readers() {
+            let column = segment.fast_fields().date(name::DATE)?;
+            for doc in segment.doc_ids_alive() {
+                dates.extend(column.values_for_doc(doc).map(|d| d.into_utc()));
             }
-            let first = dates.iter().min().copied();
-            let last = dates.iter().max().copied();
-            let months = match (first, last) {
-                (Some(f), Some(l)) => {
-                    let (lo, hi) = (month_index(f), month_index(l));
-                    let mut counts = vec![0u64; (hi - lo + 1) as usize];
-                    for d in &dates {
-                        counts[(month_index(*d) - lo) as usize] += 1;
-                    }
-                    counts
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, count)| {
-                            let m = lo + i as i64;
-                            MonthCount {
-                                year: m.div_euclid(12) as i32,
-                                month: (m.rem_euclid(12) + 1) as u8,
-                                count,
-                            }
-                        })
-                        .collect()
+        }
+        let first = dates.iter().min().copied();
+        let last = dates.iter().max().copied();
+        let months = match (first, last) {
+            (Some(f), Some(l)) => {
+                let (lo, hi) = (month_index(f), month_index(l));
+                let mut counts = vec![0u64; (hi - lo + 1) as usize];
+                for d in &dates {
+                    counts[(month_index(*d) - lo) as usize] += 1;
                 }
-                _ => Vec::new(),
-            };
-            Ok(Stats {
-                documents: searcher.num_docs(),
-                first,
-                last,
-                months,
-            })
+                counts
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, count)| {
+                        let m = lo + i as i64;
+                        MonthCount {
+                            year: m.div_euclid(12) as i32,
+                            month: (m.rem_euclid(12) + 1) as u8,
+                            count,
+                        }
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        Ok(Stats {
+            documents: searcher.num_docs(),
+            first,
+            last,
+            months,
         })
-    }
+    })
 }
 
 impl MonthCount {

@@ -72,8 +72,7 @@ pub(crate) fn describe(path: &Path, access: Access, error: &io::Error) -> String
     let code = error.raw_os_error();
     if code.is_some_and(|c| NO_SPACE.contains(&c)) || error.kind() == io::ErrorKind::StorageFull {
         return format!(
-            "no space left on the device while writing to {path}; free some space and run the \
-             command again"
+            "no space left on the device while writing to {path}; free some space and try again"
         );
     }
     if code.is_some_and(|c| TOO_MANY_FILES.contains(&c)) {

@@ -445,126 +445,90 @@ fn clean_up(dir: &Path) {
     }
 }
 
-impl Index {
-    /// Rebuilds the index in `dir`, written by another version of nachlese (another analyzer
-    /// or format, which [`Index::open`] refuses), from the articles it stores: no source file
-    /// is needed. Each article keeps its id, text, dates and the file it came from, so
-    /// indexing that file again later still skips it while it is unchanged, and pruning
-    /// still finds it.
-    ///
-    /// The new index is built beside the old one and replaces it only once complete: a kill
-    /// at any moment leaves one of the two whole (an upgrade or [`Index::open`] puts it
-    /// back in place if a kill came between the two renames of the swap). The old index is
-    /// locked for writing meanwhile, so this fails with [`Error::IndexLocked`] while a
-    /// writer is open.
-    ///
-    /// `on_progress` hears after every article how far the upgrade has come. An index that
-    /// is current already is left alone ([`UpgradeReport::upgraded`] is `false`); a folder
-    /// that holds no nachlese index is an error.
-    ///
-    /// ```
-    /// use nachlese::{Article, Index};
-    ///
-    /// let dir = tempfile::tempdir()?;
-    /// let index = Index::create(dir.path())?;
-    /// let mut writer = index.writer()?;
-    /// writer.add(&Article::new("a", "Kim in Moskau", "2024-01-16", "Choe Son Hui traf Lawrow.")?)?;
-    /// writer.commit()?;
-    /// drop(index);
-    ///
-    /// // An index of this version needs no upgrade.
-    /// let report = Index::upgrade(dir.path(), |_| {})?;
-    /// assert!(!report.upgraded);
-    /// assert_eq!(Index::open(dir.path())?.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn upgrade(
-        dir: impl AsRef<Path>,
-        mut on_progress: impl FnMut(UpgradeProgress),
-    ) -> Result<UpgradeReport> {
-        let dir = dir.as_ref();
-        if !recover(dir) {
-            return Err(Error::NoIndex {
-                path: dir.to_path_buf(),
-            });
-        }
-        let current = UpgradeReport {
+pub(crate) fn upgrade(
+    dir: &Path,
+    mut on_progress: impl FnMut(UpgradeProgress),
+) -> Result<UpgradeReport> {
+    if !recover(dir) {
+        return Err(Error::NoIndex {
             path: dir.to_path_buf(),
-            upgraded: false,
-            from_format: FORMAT_VERSION,
-            from_analyzer: ANALYZER_VERSION,
-            articles: 0,
-            skipped: Vec::new(),
-        };
-        // Asked first without the lock, which a writer of a current index holds. What a
-        // killed upgrade left behind is removed if no one holds it.
-        if Index::open(dir).is_ok() {
-            if let Ok(_lock) = lock(dir) {
-                clean_up(dir);
-            }
-            return Ok(current);
+        });
+    }
+    let current = UpgradeReport {
+        path: dir.to_path_buf(),
+        upgraded: false,
+        from_format: FORMAT_VERSION,
+        from_analyzer: ANALYZER_VERSION,
+        articles: 0,
+        skipped: Vec::new(),
+    };
+    // Asked first without the lock, which a writer of a current index holds. What a
+    // killed upgrade left behind is removed if no one holds it.
+    if Index::open(dir).is_ok() {
+        if let Ok(_lock) = lock(dir) {
+            clean_up(dir);
         }
-        let old = Old::open(dir)?;
-        let (from_format, from_analyzer) =
-            old.meta.as_ref().map_or((0, 0), |m| (m.format, m.analyzer));
-        let mut report = UpgradeReport {
-            path: dir.to_path_buf(),
-            upgraded: false,
-            from_format,
-            from_analyzer,
-            articles: 0,
-            skipped: Vec::new(),
-        };
-        // Again with the lock held: an upgrade that finished meanwhile left a current index.
-        match Index::open(dir) {
-            Ok(_) => return Ok(current),
-            Err(Error::IncompatibleIndex { .. }) => {}
-            Err(e) => return Err(e),
-        }
-        clean_up(dir);
+        return Ok(current);
+    }
+    let old = Old::open(dir)?;
+    let (from_format, from_analyzer) = old.meta.as_ref().map_or((0, 0), |m| (m.format, m.analyzer));
+    let mut report = UpgradeReport {
+        path: dir.to_path_buf(),
+        upgraded: false,
+        from_format,
+        from_analyzer,
+        articles: 0,
+        skipped: Vec::new(),
+    };
+    // Again with the lock held: an upgrade that finished meanwhile left a current index.
+    match Index::open(dir) {
+        Ok(_) => return Ok(current),
+        Err(Error::IncompatibleIndex { .. }) => {}
+        Err(e) => return Err(e),
+    }
+    clean_up(dir);
 
-        let siblings = Siblings::of(dir);
-        // This process's id, made unique should a process of the same id have left an
-        // interrupted swap (which `clean_up` keeps).
-        let mut pid = std::process::id().to_string();
-        for k in 1.. {
-            let taken = |p: &str| {
-                std::fs::symlink_metadata(siblings.upgrading(p)).is_ok()
-                    || std::fs::symlink_metadata(siblings.old(p)).is_ok()
-            };
-            if !taken(&pid) {
-                break;
-            }
-            pid = format!("{}.{k}", std::process::id());
+    let siblings = Siblings::of(dir);
+    // This process's id, made unique should a process of the same id have left an
+    // interrupted swap (which `clean_up` keeps).
+    let mut pid = std::process::id().to_string();
+    for k in 1.. {
+        let taken = |p: &str| {
+            std::fs::symlink_metadata(siblings.upgrading(p)).is_ok()
+                || std::fs::symlink_metadata(siblings.old(p)).is_ok()
+        };
+        if !taken(&pid) {
+            break;
         }
-        let new = siblings.upgrading(&pid);
-        let built = build(&old, &new, &mut report, &mut on_progress);
-        if let Err(e) = built {
-            remove(&new);
-            return Err(e);
-        }
+        pid = format!("{}.{k}", std::process::id());
+    }
+    let new = siblings.upgrading(&pid);
+    let built = build(&old, &new, &mut report, &mut on_progress);
+    if let Err(e) = built {
+        remove(&new);
+        return Err(e);
+    }
 
-        // The swap (steps 3 to 5 of the module's docs).
-        let moved = siblings.old(&pid);
-        if let Err(e) = std::fs::rename(dir, &moved) {
-            remove(&new);
+    // The swap (steps 3 to 5 of the module's docs).
+    let moved = siblings.old(&pid);
+    if let Err(e) = std::fs::rename(dir, &moved) {
+        remove(&new);
+        return Err(write_error(dir)(e));
+    }
+    siblings.sync();
+    if let Err(e) = std::fs::rename(&new, dir) {
+        // Another process may have recovered the new index into place already.
+        if !exists(dir) {
+            // Put the old one back; it is whole.
+            let _ = std::fs::rename(&moved, dir);
             return Err(write_error(dir)(e));
         }
-        siblings.sync();
-        if let Err(e) = std::fs::rename(&new, dir) {
-            // Another process may have recovered the new index into place already.
-            if !exists(dir) {
-                // Put the old one back; it is whole.
-                let _ = std::fs::rename(&moved, dir);
-                return Err(write_error(dir)(e));
-            }
-        }
-        siblings.sync();
-        drop(old);
-        remove(&moved);
-        report.upgraded = true;
-        Ok(report)
     }
+    siblings.sync();
+    drop(old);
+    remove(&moved);
+    report.upgraded = true;
+    Ok(report)
 }
 
 /// Writes every article of `old` into a new index at `new`, and commits it.

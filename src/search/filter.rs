@@ -51,10 +51,10 @@ impl Filters {
         mentions: &DateRange,
     ) -> Filters {
         Filters {
-            date: index.fields.date,
+            date: index.fields().date,
             range: *range,
             published: PublishedIn::new(searcher, range),
-            mentions: super::mentions::mention_query(index.fields.mentions, mentions),
+            mentions: super::mentions::mention_query(index.fields().mentions, mentions),
         }
     }
 
@@ -64,7 +64,7 @@ impl Filters {
             date: self.date,
             range: self.range,
             published: self.published.clone(),
-            mentions: super::mentions::mention_query(index.fields.mentions, mentions),
+            mentions: super::mentions::mention_query(index.fields().mentions, mentions),
         }
     }
 

@@ -72,8 +72,8 @@ use plan::Plan;
 
 impl Index {
     /// What each word of a query looks for (its term, the documents that hold it, compound
-    /// parts, sound codes, typo corrections), with exact document counts: what
-    /// `nachlese analyze --query` shows.
+    /// parts, sound codes, typo corrections), with exact document counts: why something
+    /// matched.
     ///
     /// ```
     /// # let index = nachlese::Index::create_in_ram()?;
@@ -83,10 +83,29 @@ impl Index {
     /// ```
     pub fn explain(&self, query: &str, expansions: Expansions) -> Result<Vec<WordPlan>> {
         self.guarded(|| {
-            let searcher = self.reader.searcher();
+            let searcher = self.searcher();
             let request = SearchRequest::new(query).expansions(expansions);
             Plan::new(self, &searcher, &request)?.explain(&searcher)
         })
+    }
+
+    /// The timeline of the articles `request` matches (its query words, publication range
+    /// and mentioned-dates range; paging and order are ignored). It spans the months of the
+    /// request's publication range where that is bounded, else from the first to the last
+    /// month a matching article was published.
+    ///
+    /// ```
+    /// use nachlese::{Index, SearchRequest};
+    ///
+    /// let dir = tempfile::tempdir()?;
+    /// let index = Index::open_bundled(dir.path())?;
+    /// let timeline = index.timeline(&SearchRequest::new("Kursk"))?;
+    /// let november = timeline.months.iter().find(|m| (m.year, m.month) == (2024, 11)).unwrap();
+    /// assert!(november.published > 0);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn timeline(&self, request: &SearchRequest) -> Result<Timeline> {
+        timeline::timeline(self, request)
     }
 
     /// Runs a search.
@@ -98,7 +117,7 @@ impl Index {
     /// Fails with [`Error::Query`](crate::Error::Query) if the query does not parse.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         self.guarded(|| {
-            let searcher = self.reader.searcher();
+            let searcher = self.searcher();
             let plan = Plan::new(self, &searcher, request)?;
             let filters = Filters::new(self, &searcher, &request.range, &request.mentions);
             let scoring = plan.scoring_query();
@@ -138,7 +157,7 @@ impl Index {
             let mut hits = Vec::with_capacity(top.len());
             for (i, (score, address)) in top.into_iter().enumerate() {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                let article = crate::index::from_document(&self.fields, &doc).article;
+                let article = crate::index::from_document(&self.fields(), &doc).article;
                 let (snippet, title_highlights) = if request.snippet_chars == 0 {
                     (Snippet::default(), Vec::new())
                 } else if let Some(marks) = &marks {
@@ -147,12 +166,12 @@ impl Index {
                     let body = snippet::matches(
                         &article.body,
                         &marks.body,
-                        &at(self.fields.body, &marks.body)?,
+                        &at(self.fields().body, &marks.body)?,
                     );
                     let title = snippet::matches(
                         &article.title,
                         &marks.title,
-                        &at(self.fields.title, &marks.title)?,
+                        &at(self.fields().title, &marks.title)?,
                     );
                     (
                         snippet::best_passage(&article.body, &body, request.snippet_chars),

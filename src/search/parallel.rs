@@ -76,10 +76,10 @@ mod tests {
             w.commit().unwrap();
         }
         index.reload().unwrap();
-        let searcher = index.reader.searcher();
+        let searcher = index.searcher();
         assert!(searcher.segment_readers().len() >= 2);
         let query = TermQuery::new(
-            Term::from_field_text(index.fields.body, "regier"),
+            Term::from_field_text(index.fields().body, "regier"),
             IndexRecordOption::WithFreqs,
         );
         let collector = (Count, TopDocs::with_limit(7).order_by_score());

@@ -155,7 +155,7 @@ impl Plan {
             text: text.to_string(),
             root: None,
             has_query: !text.trim().is_empty(),
-            fields: index.fields,
+            fields: index.fields(),
             ranking,
         };
         if !plan.has_query {
@@ -184,7 +184,7 @@ impl Plan {
                 .into(),
         })?;
         let resolver = Resolver {
-            fields: index.fields,
+            fields: index.fields(),
             searcher,
             expansions,
             ranking,
@@ -251,7 +251,7 @@ impl Plan {
     }
 
     /// What each word and phrase looks for, with each word's documents counted exactly
-    /// across its fields (a phrase: its rarest word's): what `nachlese analyze --query` shows.
+    /// across its fields (a phrase: its rarest word's), as [`Index::explain`] gives it.
     pub(crate) fn explain(&self, searcher: &Searcher) -> Result<Vec<WordPlan>> {
         let mut exact: Vec<(Vec<Field>, Vec<String>)> = Vec::new();
         self.visit(|leaf| {

@@ -19,7 +19,7 @@ pub(crate) fn correction(
     query: &str,
     words: &[WordPlan],
 ) -> Result<Option<String>> {
-    let f = index.fields;
+    let f = index.fields();
     let mut corrected = query.to_string();
     let mut changed = false;
     // Words the archive lacks, or that search read as typos (unknown to the lexicon, rare).
@@ -44,7 +44,7 @@ pub(crate) fn correction(
 
 /// How the archive writes a term: the word in the first article that holds it.
 fn written_form(index: &Index, searcher: &Searcher, term: &str) -> Result<Option<String>> {
-    let f = index.fields;
+    let f = index.fields();
     for field in [f.title, f.body] {
         let query = TermQuery::new(Term::from_field_text(field, term), IndexRecordOption::Basic);
         let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;

@@ -53,80 +53,63 @@ fn month_of(number: i64) -> Option<Date> {
     Date::from_calendar_date(number.div_euclid(12) as i32, month, 1).ok()
 }
 
-impl Index {
-    /// The timeline of the articles `request` matches (its query words, publication range
-    /// and mentioned-dates range; paging and order are ignored). It spans the months of the
-    /// request's publication range where that is bounded, else from the first to the last
-    /// month a matching article was published.
-    ///
-    /// ```
-    /// use nachlese::{Index, SearchRequest};
-    ///
-    /// let dir = tempfile::tempdir()?;
-    /// let index = Index::open_bundled(dir.path())?;
-    /// let timeline = index.timeline(&SearchRequest::new("Kursk"))?;
-    /// let november = timeline.months.iter().find(|m| (m.year, m.month) == (2024, 11)).unwrap();
-    /// assert!(november.published > 0);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn timeline(&self, request: &SearchRequest) -> Result<Timeline> {
-        self.guarded(|| {
-            let searcher = self.reader.searcher();
-            let plan = Plan::new(self, &searcher, request)?;
-            let count = plan.count_query();
-            let filters = Filters::new(self, &searcher, &request.range, &request.mentions);
-            let matching = filters.apply(count.as_deref());
-            let published = super::parallel::search(&searcher, &matching, &MonthsCollector)?;
-            let total = published.values().sum();
-            let lo = request
-                .range
-                .start()
-                .map(|t| month_number(t.year(), t.month()))
-                .or_else(|| published.keys().next().copied());
-            let hi = request
-                .range
-                .end()
-                .map(|t| {
-                    let last = t - time::Duration::SECOND;
-                    month_number(last.year(), last.month())
-                })
-                .or_else(|| published.keys().next_back().copied());
-            let (Some(lo), Some(hi)) = (lo, hi) else {
-                return Ok(Timeline {
-                    total,
-                    months: Vec::new(),
-                });
+pub(crate) fn timeline(index: &Index, request: &SearchRequest) -> Result<Timeline> {
+    index.guarded(|| {
+        let searcher = index.searcher();
+        let plan = Plan::new(index, &searcher, request)?;
+        let count = plan.count_query();
+        let filters = Filters::new(index, &searcher, &request.range, &request.mentions);
+        let matching = filters.apply(count.as_deref());
+        let published = super::parallel::search(&searcher, &matching, &MonthsCollector)?;
+        let total = published.values().sum();
+        let lo = request
+            .range
+            .start()
+            .map(|t| month_number(t.year(), t.month()))
+            .or_else(|| published.keys().next().copied());
+        let hi = request
+            .range
+            .end()
+            .map(|t| {
+                let last = t - time::Duration::SECOND;
+                month_number(last.year(), last.month())
+            })
+            .or_else(|| published.keys().next_back().copied());
+        let (Some(lo), Some(hi)) = (lo, hi) else {
+            return Ok(Timeline {
+                total,
+                months: Vec::new(),
+            });
+        };
+        if hi - lo >= MAX_TIMELINE_MONTHS {
+            return Err(Error::Query {
+                query: request.query.clone(),
+                message: format!(
+                    "the timeline would span {} months; narrow it with a date range \
+                     (at most {MAX_TIMELINE_MONTHS})",
+                    hi - lo + 1
+                ),
+            });
+        }
+        let mut months = Vec::new();
+        for number in lo..=hi {
+            let Some(first) = month_of(number) else {
+                continue;
             };
-            if hi - lo >= MAX_TIMELINE_MONTHS {
-                return Err(Error::Query {
-                    query: request.query.clone(),
-                    message: format!(
-                        "the timeline would span {} months; narrow it with a date range \
-                         (at most {MAX_TIMELINE_MONTHS})",
-                        hi - lo + 1
-                    ),
-                });
-            }
-            let mut months = Vec::new();
-            for number in lo..=hi {
-                let Some(first) = month_of(number) else {
-                    continue;
-                };
-                let period = Period::containing(first.midnight().assume_utc(), Granularity::Month);
-                let in_month = DateRange::new(Some(period), Some(period))?;
-                let mentioning = filters
-                    .with_mentions(self, &intersect(&request.mentions, &in_month))
-                    .apply(count.as_deref());
-                months.push(TimelineMonth {
-                    year: first.year(),
-                    month: u8::from(first.month()),
-                    published: published.get(&number).copied().unwrap_or(0),
-                    mentioned: super::parallel::search(&searcher, &mentioning, &Count)? as u64,
-                });
-            }
-            Ok(Timeline { total, months })
-        })
-    }
+            let period = Period::containing(first.midnight().assume_utc(), Granularity::Month);
+            let in_month = DateRange::new(Some(period), Some(period))?;
+            let mentioning = filters
+                .with_mentions(index, &intersect(&request.mentions, &in_month))
+                .apply(count.as_deref());
+            months.push(TimelineMonth {
+                year: first.year(),
+                month: u8::from(first.month()),
+                published: published.get(&number).copied().unwrap_or(0),
+                mentioned: super::parallel::search(&searcher, &mentioning, &Count)? as u64,
+            });
+        }
+        Ok(Timeline { total, months })
+    })
 }
 
 /// The month range `month`, narrowed by `filter` where that is bounded (then a month outside

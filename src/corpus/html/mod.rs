@@ -17,7 +17,7 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone, Copy, Default)]
 #[non_exhaustive]
 pub struct Hints<'a> {
-    /// The address it was fetched from (a WARC record's target URI, `--url`).
+    /// The address it was fetched from (a WARC record's target URI, or one the caller knows).
     pub url: Option<&'a str>,
     /// The HTTP `Content-Type` header it was served with (its `charset`).
     pub content_type: Option<&'a str>,
