@@ -328,7 +328,7 @@ impl Index {
     /// and bringing it up to date when the bundled corpus has changed. Feature `bundled` (on
     /// by default).
     ///
-    /// Articles added to it with a [`Writer`](super::Writer) stay when the bundled corpus is
+    /// Articles added to it with a [`Writer`] stay when the bundled corpus is
     /// refreshed. An index from another version of nachlese is
     /// [upgraded](Index::upgrade), keeping them too; one that cannot be upgraded is rebuilt
     /// if it holds nothing but the bundled corpus.
