@@ -15,6 +15,7 @@
 //! ```
 //! use nachlese::{DateRange, Index, SearchRequest, Sort};
 //!
+//! # #[cfg(feature = "bundled")] {
 //! // An index holding the bundled corpus (built on first use).
 //! let dir = tempfile::tempdir()?;
 //! let index = Index::open_bundled(dir.path())?;
@@ -27,6 +28,7 @@
 //! let september = DateRange::new(Some("2023-09".parse()?), Some("2023-09".parse()?))?;
 //! let results = index.search(&SearchRequest::all().range(september).sort(Sort::Oldest))?;
 //! assert!(results.hits.iter().all(|h| h.date.month() == time::Month::September));
+//! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!

@@ -97,11 +97,13 @@ impl Index {
     /// ```
     /// use nachlese::{Index, SearchRequest};
     ///
+    /// # #[cfg(feature = "bundled")] {
     /// let dir = tempfile::tempdir()?;
     /// let index = Index::open_bundled(dir.path())?;
     /// let timeline = index.timeline(&SearchRequest::new("Kursk"))?;
     /// let november = timeline.months.iter().find(|m| (m.year, m.month) == (2024, 11)).unwrap();
     /// assert!(november.published > 0);
+    /// # }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn timeline(&self, request: &SearchRequest) -> Result<Timeline> {

@@ -147,12 +147,14 @@ impl SearchRequest {
     /// ```
     /// use nachlese::{DateRange, Index, SearchRequest};
     ///
+    /// # #[cfg(feature = "bundled")] {
     /// let dir = tempfile::tempdir()?;
     /// let index = Index::open_bundled(dir.path())?;
     /// let september = DateRange::new(Some("2023-09".parse()?), Some("2023-09".parse()?))?;
     /// let results = index.search(&SearchRequest::new("Auto").mentions(september))?;
     /// let seed = results.hits.iter().find(|h| h.id == "2024-02-20-putin-schenkt-kim-auto");
     /// assert!(seed.is_some_and(|h| !h.mentions.is_empty()));
+    /// # }
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn mentions(mut self, range: DateRange) -> SearchRequest {
