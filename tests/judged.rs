@@ -35,16 +35,23 @@ const KINDS: [&str; 6] = [
     "questions",
 ];
 
-/// nachlese's nDCG@10 per kind and overall ("all") as measured when the judgements were
-/// made; the test fails below them. Raise them when the ranking gets better.
+/// nachlese's nDCG@10 per kind and overall ("all") as measured; the test fails below them.
+/// Raise them when the ranking gets better.
+///
+/// Lowered once, on purpose: when the judgements were made (all 0.5282, compounds 0.4783,
+/// keywords 0.5806, questions 0.0444), an article matching a word only by sound or as a
+/// compound part could outrank one holding every word as written, so that paging through
+/// the hits repeated or skipped articles (`properties::a_strong_expanded_match_outranks_a_
+/// weak_exact_one`). Articles holding every word as written now rank first (search/tier.rs),
+/// which moved seven queries' top 10 and cost 0.0025 overall.
 const FLOORS: [(&str, f64); 7] = [
     ("names", 0.7055),
     ("typos", 0.8242),
     ("spellings", 0.8083),
-    ("compounds", 0.4783),
-    ("keywords", 0.5806),
-    ("questions", 0.0444),
-    ("all", 0.5282),
+    ("compounds", 0.4757),
+    ("keywords", 0.5743),
+    ("questions", 0.0427),
+    ("all", 0.5257),
 ];
 
 /// Room for float rounding in the comparison with the floors.

@@ -49,6 +49,7 @@ mod request;
 mod results;
 mod snippet;
 mod suggest;
+mod tier;
 mod timeline;
 
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
@@ -131,7 +132,8 @@ impl Index {
             // No page can hold more hits than there are documents.
             let room = (searcher.num_docs() as usize).saturating_sub(request.offset);
             let limit = request.limit.min(room);
-            let exact_page = match (plan.exact_page(), sort, limit) {
+            let exact = plan.exact_page();
+            let exact_page = match (&exact, sort, limit) {
                 (Some(exact), Sort::Relevance, 1..) => {
                     let query = filters.apply(Some(exact.query.as_ref()));
                     let page = TopDocs::with_limit(limit).and_offset(request.offset);
@@ -152,7 +154,15 @@ impl Index {
             let (total, top) = match exact_page {
                 Some(top) => (count()?, top),
                 None if limit == 0 => (count()?, Vec::new()),
-                None => top_docs(&searcher, &*full, sort, limit, request.offset)?,
+                None => {
+                    let tier = match (&exact, sort) {
+                        (Some(exact), Sort::Relevance) => {
+                            Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
+                        }
+                        _ => None,
+                    };
+                    top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
+                }
             };
             let marks = (request.snippet_chars > 0 && scoring.is_some()).then(|| plan.highlights());
 
@@ -231,18 +241,27 @@ fn by_date() -> ByDate {
     SortByStaticFastValue::for_field(name::DATE)
 }
 
-/// The total count and the page of (score, address) pairs in the requested order.
+/// The total count and the page of (score, address) pairs in the requested order; by
+/// relevance with a `tier`, the articles in it first.
 fn top_docs(
     searcher: &Searcher,
     query: &dyn Query,
     sort: Sort,
+    tier: Option<tier::Tier>,
     limit: usize,
     offset: usize,
 ) -> Result<(usize, Vec<(Score, DocAddress)>)> {
     let page = TopDocs::with_limit(limit).and_offset(offset);
-    Ok(match sort {
-        Sort::Relevance => parallel::search(searcher, query, &(Count, page.order_by_score()))?,
-        Sort::Newest | Sort::Oldest => {
+    Ok(match (sort, tier) {
+        (Sort::Relevance, Some(tier)) => {
+            let top = page.tweak_score(move |reader: &tantivy::SegmentReader| tier.key(reader));
+            let (n, docs) = parallel::search(searcher, query, &(Count, top))?;
+            (n, docs.into_iter().map(|((_, s), a)| (s, a)).collect())
+        }
+        (Sort::Relevance, None) => {
+            parallel::search(searcher, query, &(Count, page.order_by_score()))?
+        }
+        (Sort::Newest | Sort::Oldest, _) => {
             let order = if sort == Sort::Newest {
                 Order::Desc
             } else {
