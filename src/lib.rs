@@ -32,6 +32,28 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # Offsets
+//!
+//! Every offset in the public API counts characters (Unicode scalar values, Rust's `char`,
+//! as Python's `str` indexes), from 0, end exclusive: snippet and title highlights
+//! ([`Snippet::highlights`], [`Hit::title_highlights`]), the dates a text mentions
+//! ([`temporal::Timex`], [`search::Mention`]) and the analyzer's tokens
+//! ([`analysis::AnalyzedToken`]). No range can split a character, and a script in any
+//! language can slice the text with them; the JSON output gives ranges as `[start, end]`
+//! pairs. [`Snippet::parts`] does the slicing in Rust. The one exception is tantivy's own
+//! token type, which the tokenizers nachlese registers with tantivy
+//! ([`analysis::GermanTokenizer`]) fill in bytes, as tantivy defines it.
+//!
+//! ```
+//! let text = "Grüße aus Pjöngjang";
+//! let tokens = nachlese::analysis::analyze(text);
+//! let last = tokens.last().ok_or("no tokens")?;
+//! assert_eq!((last.start, last.end), (10, 19));
+//! let word: String = text.chars().skip(last.start).take(last.end - last.start).collect();
+//! assert_eq!(word, "Pjöngjang");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # Features
 //!
 //! Both on by default; a program that embeds the library turns them off
@@ -48,6 +70,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+mod chars;
 pub mod corpus;
 pub mod dates;
 mod error;

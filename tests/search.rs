@@ -276,6 +276,11 @@ fn json_has_the_documented_shape() {
     let env = archive();
     let v = env.json(&["search", "Putin Auto"]);
     assert_eq!(v["total"], 1);
+    assert_eq!(
+        (v["offset"].as_u64(), v["limit"].as_u64()),
+        (Some(0), Some(10))
+    );
+    assert!(v["notes"].as_array().unwrap().is_empty());
     let hit = &v["hits"][0];
     for key in ["id", "title", "date", "score", "snippet", "source", "url"] {
         assert!(hit.get(key).is_some(), "missing {key} in {hit}");
@@ -284,24 +289,67 @@ fn json_has_the_documented_shape() {
     assert_eq!(hit["date"], "2024-02-20T00:00:00Z");
     assert!(hit["score"].as_f64().unwrap() > 0.0);
     assert_eq!(hit["source"], serde_json::Value::Null);
-    // Highlights are character offsets into the snippet.
-    let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
-    let marked: Vec<String> = hit["highlights"]
+    // Highlights are character offsets into the snippet's text.
+    let body_marks = marked(&hit["snippet"]["text"], &hit["snippet"]["highlights"]);
+    assert!(
+        body_marks.is_empty(),
+        "the body has neither word: {body_marks:?}"
+    );
+    let title_marks = marked(&hit["title"], &hit["title_highlights"]);
+    assert_eq!(title_marks, ["Putin", "Auto"]);
+    // UTC for dates given with an offset.
+    let v = env.json(&["search", "Parade"]);
+    assert_eq!(v["hits"][0]["date"], "2023-07-27T12:00:00Z");
+}
+
+/// The words of `text` that `ranges` (JSON `[start, end]` character offsets) mark.
+fn marked(text: &serde_json::Value, ranges: &serde_json::Value) -> Vec<String> {
+    let chars: Vec<char> = text.as_str().unwrap().chars().collect();
+    ranges
         .as_array()
         .unwrap()
         .iter()
         .map(|r| {
-            snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
+            chars[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
                 .iter()
                 .collect()
         })
-        .collect();
-    assert!(marked.is_empty(), "the body has neither word: {marked:?}");
-    let title_marks = hit["title_highlights"].as_array().unwrap();
-    assert_eq!(title_marks.len(), 2);
-    // UTC for dates given with an offset.
-    let v = env.json(&["search", "Parade"]);
-    assert_eq!(v["hits"][0]["date"], "2023-07-27T12:00:00Z");
+        .collect()
+}
+
+#[test]
+fn the_cli_prints_the_librarys_own_json() {
+    let env = Env::new();
+    env.write(
+        "a.jsonl",
+        record(
+            "gruesse",
+            "Grüße aus Pjöngjang",
+            "2024-02-20",
+            "Über Nacht schenkte Putin dem Machthaber in Pjöngjang ein Auto.",
+        ),
+    );
+    env.index_files(&["a.jsonl"]);
+    let cli = env.json(&["search", "-n", "3", "Pjöngjang"]);
+    let index = nachlese::Index::open(env.index()).unwrap();
+    let library = index
+        .search(&nachlese::SearchRequest::new("Pjöngjang").limit(3))
+        .unwrap();
+    assert_eq!(cli, serde_json::to_value(&library).unwrap());
+    // Character offsets: after `Über` and `Grüße`, byte offsets would be one or two more.
+    let hit = &cli["hits"][0];
+    assert_eq!(hit["title_highlights"], serde_json::json!([[10, 19]]));
+    assert_eq!(
+        marked(&hit["snippet"]["text"], &hit["snippet"]["highlights"]),
+        ["Pjöngjang"]
+    );
+    let tokens = env.json(&["analyze", "Grüße aus Pjöngjang"]);
+    let library = nachlese::analysis::analyze("Grüße aus Pjöngjang");
+    assert_eq!(tokens, serde_json::to_value(&library).unwrap());
+    assert_eq!(
+        (tokens[1]["start"].as_u64(), tokens[1]["end"].as_u64()),
+        (Some(10), Some(19))
+    );
 }
 
 #[test]
@@ -377,7 +425,7 @@ fn snippets_show_the_matching_passage() {
     );
     env.index_files(&["a.jsonl"]);
     let v = env.json(&["search", "Putin Auto"]);
-    let snippet = v["hits"][0]["snippet"].as_str().unwrap();
+    let snippet = v["hits"][0]["snippet"]["text"].as_str().unwrap();
     assert!(snippet.starts_with("…Am Ende schenkte Putin"), "{snippet}");
     assert!(snippet.ends_with('…'), "{snippet}");
     assert!(snippet.chars().count() <= 202, "{snippet}");
@@ -504,31 +552,25 @@ fn a_phrase_is_highlighted_only_where_it_stands() {
     );
     env.index_files(&["a.jsonl"]);
     let hit = &env.json(&["search", "\"Tag des Sieges\""])["hits"][0];
-    let snippet: Vec<char> = hit["snippet"].as_str().unwrap().chars().collect();
-    let marked: Vec<String> = hit["highlights"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            snippet[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize]
-                .iter()
-                .collect()
-        })
-        .collect();
-    assert_eq!(marked, ["Tag", "Sieges"]);
+    let words = marked(&hit["snippet"]["text"], &hit["snippet"]["highlights"]);
+    assert_eq!(words, ["Tag", "Sieges"]);
 }
 
 #[test]
 fn a_snippet_leaves_out_highlights_that_do_not_fit_its_text() {
-    // Reversed, and splitting the `ü`: once a panic in `to_html`.
+    // Reversed, overlapping, and past the end: once a panic in `to_html`.
     let reversed = std::ops::Range { start: 4, end: 2 };
     // Its fields can be changed after it was checked.
     let mut snippet = nachlese::Snippet::new("Grüße aus Kiew", vec![]).unwrap();
-    snippet.highlights = vec![reversed, 0..3, 12..16];
-    assert_eq!(snippet.to_html(), "Grüße aus <b>Kiew</b>");
+    snippet.highlights = vec![reversed, 0..3, 2..5, 10..14, 12..20];
+    assert_eq!(snippet.to_html(), "<b>Grü</b>ße aus <b>Kiew</b>");
     let checked = nachlese::Snippet::new(snippet.text.clone(), snippet.highlights.clone());
     assert_eq!(checked.unwrap_err().reason, "is reversed");
-    assert!(nachlese::Snippet::new("Grüße aus Kiew", vec![0..2, 12..16]).is_ok());
+    let past = nachlese::Snippet::new("Grüße aus Kiew", vec![0..5, 10..15]).unwrap_err();
+    assert_eq!((past.reason, past.len), ("reaches past its end", 14));
+    // Character offsets: `Kiew` is characters 10..14 (bytes 12..16).
+    let ok = nachlese::Snippet::new("Grüße aus Kiew", vec![0..5, 10..14]).unwrap();
+    assert_eq!(ok.to_html(), "<b>Grüße</b> aus <b>Kiew</b>");
 }
 
 /// An index in memory of articles (id, title, text), all published on one day.

@@ -117,12 +117,12 @@ pub struct AnalyzedToken {
     pub kind: TermKind,
     /// The word's position in the text (stop words keep their positions, so there are gaps).
     pub position: usize,
-    /// Byte offset of the word's first byte in the text.
-    pub offset_from: usize,
-    /// Byte offset just past the word.
-    pub offset_to: usize,
+    /// Where the word starts, in characters of the text.
+    pub start: usize,
+    /// Where it ends (exclusive), in characters.
+    pub end: usize,
     /// The word as written in the text.
-    pub original: String,
+    pub text: String,
 }
 
 /// Every term the index stores for `text`, in text order: for each word its term, then its
@@ -132,9 +132,11 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
     let mut words = GermanTokenizer::default();
     let mut stream = words.token_stream(text);
     let mut out = Vec::new();
+    let mut chars = crate::chars::CharCounter::new(text);
     while stream.advance() {
         let t = stream.token();
         let original = &text[t.offset_from..t.offset_to];
+        let span = chars.range(&(t.offset_from..t.offset_to));
         let w = shared_analysis(original);
         for kind in [TermKind::Word, TermKind::Part, TermKind::Name] {
             for term in kind.indexed(&w) {
@@ -142,9 +144,9 @@ pub fn analyze(text: &str) -> Vec<AnalyzedToken> {
                     term: term.clone(),
                     kind,
                     position: t.position,
-                    offset_from: t.offset_from,
-                    offset_to: t.offset_to,
-                    original: original.to_string(),
+                    start: span.start,
+                    end: span.end,
+                    text: original.to_string(),
                 });
             }
         }
@@ -228,18 +230,19 @@ mod tests {
     #[test]
     fn positions_and_offsets_point_into_the_text() {
         let text = "Über die Grenze fährt Kims Zug.";
-        let got: Vec<(String, usize, &str)> = analyze(text)
+        let chars: Vec<char> = text.chars().collect();
+        let got: Vec<(String, usize, String)> = analyze(text)
             .into_iter()
             .filter(|t| t.kind == TermKind::Word)
-            .map(|t| (t.term, t.position, &text[t.offset_from..t.offset_to]))
+            .map(|t| (t.term, t.position, chars[t.start..t.end].iter().collect()))
             .collect();
         assert_eq!(
             got,
             [
-                ("grenz".to_string(), 2, "Grenze"),
-                ("fahrt".to_string(), 3, "fährt"),
-                ("kim".to_string(), 4, "Kims"),
-                ("zug".to_string(), 5, "Zug"),
+                ("grenz".to_string(), 2, "Grenze".to_string()),
+                ("fahrt".to_string(), 3, "fährt".to_string()),
+                ("kim".to_string(), 4, "Kims".to_string()),
+                ("zug".to_string(), 5, "Zug".to_string()),
             ]
         );
     }

@@ -269,7 +269,7 @@ pub fn tokens(out: &mut impl Write, style: &Style, tokens: &[AnalyzedToken]) -> 
         writeln!(
             out,
             "{:>4}  {kind:<4}  {:<w$}  {}",
-            t.position, t.term, t.original
+            t.position, t.term, t.text
         )?;
     }
     Ok(())

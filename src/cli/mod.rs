@@ -154,7 +154,7 @@ fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result
         eprintln!("nachlese: meinten Sie: {suggestion}");
     }
     if a.json {
-        print_json(&json::search(&results, a.offset, a.limit))?;
+        print_json(&serde_json::to_value(&results)?)?;
     } else {
         let mut out = stdout();
         human::search(&mut out, style, &results)?;
@@ -447,7 +447,7 @@ fn analyze(dir: Option<&std::path::Path>, style: &Style, a: AnalyzeArgs) -> Resu
     }
     let tokens = analysis::analyze(&text);
     if a.json {
-        print_json(&json::tokens(&text, &tokens))?;
+        print_json(&serde_json::to_value(&tokens)?)?;
     } else {
         let mut out = stdout();
         human::tokens(&mut out, style, &tokens)?;

@@ -27,10 +27,9 @@
 //!
 //! # Offsets
 //!
-//! Where results mark text ([`Snippet::highlights`], [`Hit::title_highlights`]) they give
-//! byte ranges of the UTF-8 text, on character boundaries: `&text[range]` is the marked
-//! word. (The dates a hit mentions, [`Mention`], still count characters, as the temporal
-//! tagger does.)
+//! Where results mark text ([`Snippet::highlights`], [`Hit::title_highlights`],
+//! [`Mention`]) they count characters, as every offset of the public API does (see the
+//! [crate docs](crate#offsets)).
 
 mod all_words;
 mod bonus;
@@ -180,10 +179,13 @@ impl Index {
                         &marks.body,
                         &at(self.fields().body, &marks.body)?,
                     );
-                    let title = snippet::matches(
+                    let title = snippet::char_ranges(
                         &article.title,
-                        &marks.title,
-                        &at(self.fields().title, &marks.title)?,
+                        &snippet::matches(
+                            &article.title,
+                            &marks.title,
+                            &at(self.fields().title, &marks.title)?,
+                        ),
                     );
                     (
                         snippet::best_passage(&article.body, &body, request.snippet_chars),
@@ -226,10 +228,12 @@ impl Index {
             let suggestion = plan.suggestion(self, &searcher, total)?;
             Ok(SearchResults {
                 total,
+                offset: request.offset,
+                limit: request.limit,
                 hits,
-                notes,
-                words,
                 suggestion,
+                words,
+                notes,
             })
         })
     }

@@ -13,15 +13,23 @@ use super::query::WordPlan;
 pub struct SearchResults {
     /// How many articles match in all (not only on this page).
     pub total: u64,
+    /// How many hits were skipped before this page ([`SearchRequest::offset`]).
+    ///
+    /// [`SearchRequest::offset`]: super::SearchRequest::offset
+    pub offset: usize,
+    /// The most hits a page holds ([`SearchRequest::limit`]).
+    ///
+    /// [`SearchRequest::limit`]: super::SearchRequest::limit
+    pub limit: usize,
     /// The requested page of hits, in order.
     pub hits: Vec<Hit>,
-    /// Remarks on the query for the user, e.g. that it held only stop words.
-    pub notes: Vec<String>,
-    /// What each query word looked for: its term, and the expansions used.
-    pub words: Vec<WordPlan>,
     /// A corrected query, when this one found little and some word looks misspelt
     /// ("meinten Sie …").
     pub suggestion: Option<String>,
+    /// What each query word looked for: its term, and the expansions used.
+    pub words: Vec<WordPlan>,
+    /// Remarks on the query for the user, e.g. that it held only stop words.
+    pub notes: Vec<String>,
 }
 
 /// One matching article.
@@ -34,7 +42,9 @@ pub struct Hit {
     pub id: String,
     /// The headline.
     pub title: String,
-    /// Where the query words occur in the title (byte ranges of `title`).
+    /// Where the query words occur in the title (character ranges of `title`; in JSON,
+    /// `[start, end]` pairs).
+    #[serde(serialize_with = "crate::chars::serialize_ranges")]
     pub title_highlights: Vec<Range<usize>>,
     /// Publication time, UTC.
     #[serde(with = "time::serde::rfc3339")]
@@ -56,19 +66,19 @@ pub struct Hit {
 
 /// A passage of an article with the matched words marked.
 ///
-/// Its highlights are byte ranges of `text`, as every offset of nachlese's search results is
-/// (`&text[range]` is the highlighted word). [`Snippet::new`] checks them; a snippet built
-/// field by field may hold ranges that are reversed, overlap, reach past the text or split a
-/// character, and [`Snippet::parts`] and [`Snippet::to_html`] leave those out instead of
-/// failing.
+/// Its highlights are ranges of characters (Unicode scalar values) of `text`, end exclusive,
+/// as every offset of nachlese's public API is: no range can split a character.
+/// [`Snippet::new`] checks them; a snippet built field by field may hold ranges that are
+/// reversed, overlap or reach past the text, and [`Snippet::parts`] and [`Snippet::to_html`]
+/// leave those out instead of failing.
 ///
 /// ```
 /// use nachlese::Snippet;
 ///
-/// let s = Snippet::new("Kim traf Putin.", vec![9..14])?;
-/// assert_eq!(s.to_html(), "Kim traf <b>Putin</b>.");
+/// let s = Snippet::new("Grüße an Putin.", vec![9..14])?;
+/// assert_eq!(s.to_html(), "Grüße an <b>Putin</b>.");
 /// let parts: Vec<(&str, bool)> = s.parts().collect();
-/// assert_eq!(parts, [("Kim traf ", false), ("Putin", true), (".", false)]);
+/// assert_eq!(parts, [("Grüße an ", false), ("Putin", true), (".", false)]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -76,63 +86,63 @@ pub struct Hit {
 pub struct Snippet {
     /// The passage, on one line; `…` marks text left out at either end.
     pub text: String,
-    /// Byte ranges of the matched words in `text`, sorted and disjoint.
+    /// Character ranges of the matched words in `text`, sorted and disjoint (in JSON,
+    /// `[start, end]` pairs).
+    #[serde(serialize_with = "crate::chars::serialize_ranges")]
     pub highlights: Vec<Range<usize>>,
 }
 
 /// Why highlights do not fit a snippet's text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("highlight {start}..{end} of a {len}-byte text {reason}")]
+#[error("highlight {start}..{end} of a text of {len} characters {reason}")]
+#[non_exhaustive]
 pub struct HighlightError {
-    /// Where the highlight starts (a byte offset).
+    /// Where the highlight starts (a character offset).
     pub start: usize,
     /// Where it ends (exclusive).
     pub end: usize,
-    /// The length of the text in bytes.
+    /// The length of the text in characters.
     pub len: usize,
     /// What is wrong with it.
     pub reason: &'static str,
 }
 
 impl Snippet {
-    /// A snippet of `text` with `highlights`, byte ranges of `text` that are sorted, disjoint
-    /// and on character boundaries; else the first that is not.
+    /// A snippet of `text` with `highlights`, character ranges of `text` that are sorted and
+    /// disjoint; else the first that is not.
     ///
     /// ```
     /// use nachlese::Snippet;
     ///
-    /// assert!(Snippet::new("Grüße aus Kiew", vec![12..16]).is_ok());
-    /// // Reversed, and splitting the `ü`.
+    /// assert!(Snippet::new("Grüße aus Kiew", vec![0..5, 10..14]).is_ok());
+    /// // Reversed, and past the end.
     /// assert!(Snippet::new("Grüße aus Kiew", vec![4..2]).is_err());
-    /// assert!(Snippet::new("Grüße aus Kiew", vec![0..3]).is_err());
+    /// assert!(Snippet::new("Grüße aus Kiew", vec![10..15]).is_err());
     /// ```
     pub fn new(
         text: impl Into<String>,
         highlights: Vec<Range<usize>>,
     ) -> Result<Snippet, HighlightError> {
         let text = text.into();
+        let len = crate::chars::len(&text);
         let mut at = 0;
         for h in &highlights {
             let reason = if h.start > h.end {
-                Some("is reversed")
-            } else if h.end > text.len() {
-                Some("reaches past its end")
+                "is reversed"
+            } else if h.end > len {
+                "reaches past its end"
             } else if h.start < at {
-                Some("overlaps or precedes the one before it")
-            } else if !text.is_char_boundary(h.start) || !text.is_char_boundary(h.end) {
-                Some("splits a character")
+                "overlaps or precedes the one before it"
             } else {
-                None
+                at = h.end;
+                continue;
             };
-            if let Some(reason) = reason {
-                return Err(HighlightError {
-                    start: h.start,
-                    end: h.end,
-                    len: text.len(),
-                    reason,
-                });
-            }
-            at = h.end;
+            return Err(HighlightError {
+                start: h.start,
+                end: h.end,
+                len,
+                reason,
+            });
         }
         Ok(Snippet { text, highlights })
     }
@@ -162,30 +172,35 @@ impl Snippet {
     }
 }
 
-/// Splits `text` into alternating plain and highlighted parts; empty parts are skipped, and
-/// so are highlights (byte ranges) that are reversed, overlap the one before, reach past the
-/// text or split a character.
+/// Splits `text` into alternating plain and highlighted parts; `highlights` are character
+/// ranges. Empty parts are skipped, and so are highlights that are reversed, overlap the one
+/// before or reach past the text.
 ///
 /// ```
-/// let parts: Vec<_> = nachlese::search::parts("Grüße", &[4..2, 0..3, 0..2]).collect();
-/// assert_eq!(parts, [("Gr", true), ("üße", false)]);
+/// let parts: Vec<_> = nachlese::search::parts("Grüße", &[4..2, 0..3, 2..9]).collect();
+/// assert_eq!(parts, [("Grü", true), ("ße", false)]);
 /// ```
 pub fn parts<'a>(
     text: &'a str,
     highlights: &'a [Range<usize>],
 ) -> impl Iterator<Item = (&'a str, bool)> + 'a {
     let mut out = Vec::with_capacity(highlights.len() * 2 + 1);
-    let mut at = 0;
+    let mut bytes = crate::chars::ByteFinder::new(text);
+    let (mut at, mut at_char) = (0, 0);
     for h in highlights {
-        let fits = at <= h.start && h.start <= h.end && h.end <= text.len();
-        if !fits || !text.is_char_boundary(h.start) || !text.is_char_boundary(h.end) {
+        if h.start < at_char || h.start > h.end {
             continue;
         }
-        if h.start > at {
-            out.push((&text[at..h.start], false));
+        let (Some(start), Some(end)) = (bytes.at(h.start), bytes.at(h.end)) else {
+            continue;
+        };
+        if start > at {
+            out.push((&text[at..start], false));
         }
-        out.push((&text[h.clone()], true));
-        at = h.end;
+        if end > start {
+            out.push((&text[start..end], true));
+        }
+        (at, at_char) = (end, h.end);
     }
     if at < text.len() {
         out.push((&text[at..], false));

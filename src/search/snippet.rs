@@ -257,15 +257,21 @@ fn cut(text: &str, start: usize, end: usize, found: &[Range<usize>]) -> Snippet 
             .ok()
             .map(|i| map[i].1)
     };
-    let highlights = found
+    let highlights: Vec<Range<usize>> = found
         .iter()
         .filter(|m| m.start >= start && m.end <= passage_end)
         .filter_map(|m| Some(at(m.start)?..at(m.end)?))
         .collect();
     Snippet {
+        highlights: char_ranges(&out, &highlights),
         text: out,
-        highlights,
     }
+}
+
+/// Byte ranges of `text`, in text order, as the character ranges results give.
+pub(crate) fn char_ranges(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut chars = crate::chars::CharCounter::new(text);
+    ranges.iter().map(|r| chars.range(r)).collect()
 }
 
 #[cfg(test)]
@@ -332,7 +338,8 @@ mod tests {
         let text = "Erster Absatz.\n\n  Putin  reiste\r\nab.";
         let s = best_passage(text, &found(text, &["Putin"]), 200);
         assert_eq!(s.text, "Erster Absatz. Putin reiste ab.");
-        assert_eq!(&s.text[s.highlights[0].clone()], "Putin");
+        assert_eq!(s.highlights.len(), 1);
+        assert_eq!(s.highlights[0], 15..20);
     }
 
     #[test]

@@ -62,7 +62,7 @@ fn written_form(index: &Index, searcher: &Searcher, term: &str) -> Result<Option
             .into_iter()
             .find(|t| t.kind == TermKind::Word && t.term == term)
         {
-            return Ok(Some(t.original));
+            return Ok(Some(t.text));
         }
     }
     Ok(None)
