@@ -43,6 +43,9 @@
 //! pairs. [`Snippet::parts`] does the slicing in Rust. The one exception is tantivy's own
 //! token type, which the tokenizers nachlese registers with tantivy
 //! ([`analysis::GermanTokenizer`]) fill in bytes, as tantivy defines it.
+//! (Where an input error names a place in a file, it gives the line, or for a record of a
+//! web archive its byte offset in the file, as WARC tools do: positions in files, not in
+//! texts.)
 //!
 //! ```
 //! let text = "Grüße aus Pjöngjang";
