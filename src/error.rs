@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use crate::corpus::InputError;
 use crate::dates::{DateError, EmptyRangeError};
-use crate::index::storage;
+use crate::index::storage::{self, StorageProblem};
 
 /// Everything that can go wrong in nachlese.
 #[derive(Debug, thiserror::Error)]
@@ -122,6 +122,26 @@ impl From<tantivy::TantivyError> for Error {
 }
 
 impl Error {
+    /// What a file system failure ([`Error::Storage`], also inside
+    /// [`Error::NotCommitted`] and [`Error::AfterCommit`]) means for the index; `None` for
+    /// any other error. A server maps it to a status, a program to its advice.
+    ///
+    /// ```
+    /// use nachlese::index::StorageProblem;
+    /// # let e = nachlese::Error::WriterFailed;
+    /// match e.storage_problem() {
+    ///     Some(StorageProblem::NoSpace) => eprintln!("the disk is full"),
+    ///     _ => eprintln!("{e}"),
+    /// }
+    /// ```
+    pub fn storage_problem(&self) -> Option<StorageProblem> {
+        match self {
+            Error::Storage { access, error, .. } => Some(StorageProblem::of(*access, error)),
+            Error::NotCommitted(inner) | Error::AfterCommit(inner) => inner.storage_problem(),
+            _ => None,
+        }
+    }
+
     /// The error with a storage problem's path placed in `dir` (tantivy names files relative
     /// to the index folder).
     pub(crate) fn in_folder(self, dir: Option<&std::path::Path>) -> Error {

@@ -385,7 +385,7 @@ fn too_many_open_files_is_told_with_what_to_do() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(
         err.contains("too many open files while opening idx/")
-            && err.contains("raise it (the shell's `ulimit -n`) and try again"),
+            && err.contains("raise it and try again; the shell's `ulimit -n` sets the limit"),
         "{err}"
     );
     assert_plain_words(&err);

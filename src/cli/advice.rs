@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use nachlese::Error;
+use nachlese::index::StorageProblem;
+use nachlese::{Access, Error};
 
 /// The error as `nachlese` prints it: the whole chain of messages, then the advice for the
 /// library error in it, if any.
@@ -21,6 +22,15 @@ pub fn message(e: &anyhow::Error) -> String {
 
 fn advice(e: &Error) -> Option<String> {
     let index = |path: &Path| path.display().to_string();
+    match e.storage_problem() {
+        Some(StorageProblem::TooManyFiles) => {
+            return Some("the shell's `ulimit -n` sets the limit".into());
+        }
+        Some(StorageProblem::NoPermission(Access::Read)) => {
+            return Some("e.g. with `chmod -R a+rX` on the index's folder".into());
+        }
+        _ => {}
+    }
     Some(match e {
         Error::NotCommitted(inner) | Error::AfterCommit(inner) => return advice(inner),
         Error::NoIndex { path } => format!(

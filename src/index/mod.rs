@@ -30,6 +30,7 @@ pub use check::CheckReport;
 pub use document::StoredArticle;
 pub(crate) use document::from_document;
 pub use stats::{MonthCount, Stats};
+pub use storage::StorageProblem;
 pub use upgrade::{SkippedArticle, UpgradeProgress, UpgradeReport};
 pub use writer::{Progress, WriteStats, Writer, WriterOptions};
 

@@ -66,40 +66,75 @@ fn copy(error: &io::Error) -> io::Error {
     }
 }
 
+/// What a failed file operation on an index means, whatever the system called it: the same
+/// problem has several codes (a full disk and a full quota, the process's and the system's
+/// limit of open files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StorageProblem {
+    /// The device or the user's quota is full.
+    NoSpace,
+    /// The limit of open files is too low for the index.
+    TooManyFiles,
+    /// The file system is mounted read-only.
+    ReadOnly,
+    /// The user may not read or write (see [`Access`]) the index's files.
+    NoPermission(Access),
+    /// The index's folder or one of its files was removed or moved while in use.
+    Gone,
+    /// Any other failure of the file system.
+    Other(Access),
+}
+
+impl StorageProblem {
+    /// The problem a system error on `access` to an index's files is.
+    pub(crate) fn of(access: Access, error: &io::Error) -> StorageProblem {
+        let code = error.raw_os_error();
+        if code.is_some_and(|c| NO_SPACE.contains(&c)) || error.kind() == io::ErrorKind::StorageFull
+        {
+            return StorageProblem::NoSpace;
+        }
+        if code.is_some_and(|c| TOO_MANY_FILES.contains(&c)) {
+            return StorageProblem::TooManyFiles;
+        }
+        match error.kind() {
+            io::ErrorKind::ReadOnlyFilesystem => StorageProblem::ReadOnly,
+            io::ErrorKind::PermissionDenied => StorageProblem::NoPermission(access),
+            io::ErrorKind::NotFound => StorageProblem::Gone,
+            _ => StorageProblem::Other(access),
+        }
+    }
+}
+
 /// The message of [`Error::Storage`](crate::Error::Storage).
 pub(crate) fn describe(path: &Path, access: Access, error: &io::Error) -> String {
     let path = path.display();
-    let code = error.raw_os_error();
-    if code.is_some_and(|c| NO_SPACE.contains(&c)) || error.kind() == io::ErrorKind::StorageFull {
-        return format!(
+    match StorageProblem::of(access, error) {
+        StorageProblem::NoSpace => format!(
             "no space left on the device while writing to {path}; free some space and try again"
-        );
-    }
-    if code.is_some_and(|c| TOO_MANY_FILES.contains(&c)) {
-        return format!(
+        ),
+        StorageProblem::TooManyFiles => format!(
             "too many open files while opening {path}: the limit of open files is too low for \
-             this index; raise it (the shell's `ulimit -n`) and try again"
-        );
-    }
-    match (error.kind(), access) {
-        (io::ErrorKind::ReadOnlyFilesystem, _) => format!(
+             this index; raise it and try again"
+        ),
+        StorageProblem::ReadOnly => format!(
             "{path} is on a read-only file system: the index can be searched there, but not \
              changed"
         ),
-        (io::ErrorKind::PermissionDenied, Access::Write) => format!(
+        StorageProblem::NoPermission(Access::Write) => format!(
             "no permission to write to {path}: only a user who may write to the index's folder \
              can change the index (searching it needs read access only)"
         ),
-        (io::ErrorKind::PermissionDenied, Access::Read) => format!(
+        StorageProblem::NoPermission(Access::Read) => format!(
             "no permission to read {path}: searching needs read access to the index's folder and \
-             every file in it, which its owner can grant (`chmod -R a+rX FOLDER`)"
+             every file in it, which its owner can grant"
         ),
-        (io::ErrorKind::NotFound, _) => format!(
+        StorageProblem::Gone => format!(
             "{path} is gone: the index's folder or one of its files was removed or moved while \
              in use"
         ),
-        (_, Access::Read) => format!("cannot read {path}: {error}"),
-        (_, Access::Write) => format!("cannot write to {path}: {error}"),
+        StorageProblem::Other(Access::Read) => format!("cannot read {path}: {error}"),
+        StorageProblem::Other(Access::Write) => format!("cannot write to {path}: {error}"),
     }
 }
 
@@ -130,6 +165,26 @@ mod tests {
                 assert!(!text.contains("Os {") && !text.contains("kind:"), "{text}");
                 assert!(text.contains("idx"), "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn problems_are_classified_and_told_without_shell_commands() {
+        let cases = [
+            (28, Access::Write, StorageProblem::NoSpace),
+            (122, Access::Write, StorageProblem::NoSpace),
+            (24, Access::Read, StorageProblem::TooManyFiles),
+            (23, Access::Read, StorageProblem::TooManyFiles),
+            (30, Access::Write, StorageProblem::ReadOnly),
+            (13, Access::Read, StorageProblem::NoPermission(Access::Read)),
+            (2, Access::Read, StorageProblem::Gone),
+        ];
+        for (code, access, problem) in cases {
+            let error = io::Error::from_raw_os_error(code);
+            assert_eq!(StorageProblem::of(access, &error), problem, "{code}");
+            let text = describe(Path::new("idx"), access, &error);
+            // The program adds `ulimit` and `chmod`; an embedder's users may have no shell.
+            assert!(!text.contains('`'), "{text}");
         }
     }
 }
