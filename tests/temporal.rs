@@ -71,7 +71,7 @@ use time::macros::date;
 use crate::util::skip_or_fail;
 
 /// `../shared/data/temporal-gold/SUB`, or `None` (with a note) when it is absent.
-fn gold(sub: &str) -> Option<PathBuf> {
+pub(crate) fn gold(sub: &str) -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/temporal-gold")
         .join(sub);
@@ -255,7 +255,7 @@ const READINGS: [(&str, &str, &str); 5] = [
 
 /// Whether an expected date is reached from the reference by a duration: `in 3 Wochen`,
 /// `3 Wochen später`.
-fn by_duration(text: &str) -> bool {
+pub(crate) fn by_duration(text: &str) -> bool {
     let t = text.to_lowercase();
     t.starts_with("in ")
         || [" später", " früher", " zuvor", " vor"]

@@ -17,6 +17,7 @@
 
 mod lexicon;
 mod parse;
+mod reftime;
 mod resolve;
 mod sem;
 mod tense;
@@ -288,13 +289,9 @@ fn tag_with(text: &str, reference: Date, toks: &mut Vec<token::Tok>) -> Vec<Time
     token::tokenize(text, toks);
     let toks: &[token::Tok] = toks;
     let parser = parse::Parser { text, toks };
-    let mut ctx = resolve::Ctx {
-        reference,
-        anchor: None,
-    };
-    let mut tenses = tense::TenseCache::default();
-    let mut out = Vec::new();
-    let (mut byte_pos, mut char_pos) = (0usize, 0usize);
+    // First what the expressions mean, then their values: what `heute` means depends on
+    // what else the text speaks of (see `reftime`).
+    let mut found = Vec::new();
     let mut i = 0;
     let mut floor = 0;
     while i < toks.len() {
@@ -303,15 +300,33 @@ fn tag_with(text: &str, reference: Date, toks: &mut Vec<token::Tok>) -> Vec<Time
             i += 1;
             continue;
         }
-        let Some(found) = parser.find(i, floor) else {
+        let Some(f) = parser.find(i, floor) else {
             i += 1;
             continue;
         };
-        let at = found.start;
+        i = f.end;
+        floor = f.end;
+        found.push(f);
+    }
+    let days = reftime::reports_days(&found);
+    let mut ctx = resolve::Ctx::new(reference);
+    let mut tenses = tense::TenseCache::default();
+    let mut out = Vec::with_capacity(found.len());
+    let (mut byte_pos, mut char_pos) = (0usize, 0usize);
+    for f in &found {
+        let at = f.start;
+        let sentence = tenses.sentence(toks, text, at);
+        let today;
+        let sem = if f.sem == sem::Sem::Today {
+            today = reftime::today(toks, text, at, sentence, days, &found);
+            &today
+        } else {
+            &f.sem
+        };
         let mut tense = || tenses.at(toks, text, at);
-        if let Some((kind, value)) = ctx.resolve(&found.sem, at, &mut tense) {
-            let b0 = toks[found.start].start as usize;
-            let b1 = toks[found.end - 1].end as usize;
+        if let Some((kind, value)) = ctx.resolve(sem, at, sentence.0, &mut tense) {
+            let b0 = toks[f.start].start as usize;
+            let b1 = toks[f.end - 1].end as usize;
             char_pos += text[byte_pos..b0].chars().count();
             let start = char_pos;
             let piece = &text[b0..b1];
@@ -326,8 +341,6 @@ fn tag_with(text: &str, reference: Date, toks: &mut Vec<token::Tok>) -> Vec<Time
                 text: piece.to_string(),
             });
         }
-        i = found.end;
-        floor = found.end;
     }
     out
 }

@@ -146,6 +146,18 @@ impl TenseCache {
         best.map_or(Tense::Present, |(_, t)| t)
     }
 
+    /// The sentence around token `i`: its first token and the one after its last.
+    pub(crate) fn sentence(&mut self, toks: &[Tok], text: &str, i: usize) -> (usize, usize) {
+        if toks.is_empty() {
+            return (0, 0);
+        }
+        let i = i.min(toks.len() - 1);
+        if !(self.start <= i && i < self.end) {
+            self.read(toks, text, i);
+        }
+        (self.start, self.end)
+    }
+
     fn read(&mut self, toks: &[Tok], text: &str, i: usize) {
         let mut s = i;
         while s > 0 {
@@ -188,8 +200,19 @@ impl TenseCache {
                 self.markers.push((p, Tense::Past));
             }
         }
+        // `soll ... aufgelauert haben`: a report of the past (a perfect infinitive after
+        // `soll`), not a future.
+        let perfect_infinitive = participles.iter().any(|&p| {
+            toks.get(p + 1).is_some_and(|n| {
+                let w = &text[n.start as usize..n.end as usize];
+                w == "haben" || w == "sein"
+            })
+        });
         for &(a, future) in &aux {
-            if future {
+            let w = &text[toks[a].start as usize..toks[a].end as usize];
+            let reported = perfect_infinitive
+                && (w.eq_ignore_ascii_case("soll") || w.eq_ignore_ascii_case("sollen"));
+            if future && !reported {
                 self.markers.push((a, Tense::Future));
             }
         }
