@@ -47,8 +47,10 @@ use time::{Duration, OffsetDateTime, PrimitiveDateTime};
 
 use crate::temporal::{by_duration, gold};
 
-/// The pass rate when the test was written (see the module docs), to fail on a fall.
-const DUCKLING_FLOOR: f64 = 0.0;
+/// The pass rate when the test was written (159 of 532 expressions in 282 groups, the same
+/// before and after issue 17's reference-time model: the corpus's expressions stand alone,
+/// without the sentences and texts that model reads), to fail on a fall.
+const DUCKLING_FLOOR: f64 = 0.298;
 
 /// Duckling's reference time: Tuesday 2013-02-12, 04:30 (the tagger takes the day).
 const REFERENCE: time::Date = date!(2013 - 02 - 12);

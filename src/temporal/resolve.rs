@@ -7,7 +7,7 @@
 //! a weekday in the same sentence belongs to its week (`am Donnerstag, 18. Dezember ...,
 //! am Freitag`), a clock time to its day, and a month without a year that follows a month
 //! with one takes that year (`im März 1992 ... im April`, unless the sentence speaks of
-//! the future). A day and month without a year close to the document date is the one
+//! the future). A day and month without a year within a week of the document date is the one
 //! nearest it whatever the tense (`wurden die Rennen vom 18. Dezember verlegt`, written on
 //! 16 December): the verb's tense there is the report's, not the date's.
 
@@ -25,7 +25,7 @@ const ANCHOR_REACH: usize = 60;
 
 /// Days from the document date within which a day and month without a year is the nearest
 /// such day, whatever the tense.
-const NEAR_DAYS: i64 = 31;
+const NEAR_DAYS: i64 = 7;
 
 /// What resolution needs to know besides the expression.
 pub(crate) struct Ctx {

@@ -178,7 +178,7 @@ mod tests {
             ("jedes Jahr", &["jedes Jahr=P1Y"]),
             (
                 "jeden dritten Mittwoch im Monat",
-                &["jeden dritten Mittwoch im Monat=XXXX-WXX-3"],
+                &["jeden dritten Mittwoch im Monat=P1M"],
             ),
             ("alle vier Jahre", &["alle vier Jahre=P4Y"]),
             ("zweimal pro Woche", &["zweimal pro Woche=P1W"]),
