@@ -27,8 +27,8 @@
 //! - **Direction.** Duckling resolves for an assistant with a forward bias (`montag` is
 //!   the coming Monday, `märz` the coming March). In news the tense decides, and an
 //!   expression tagged alone has no tense: where the example writes no year, its value one
-//!   week back (weekdays) or one year back (dates, months, holidays, seasons) passes too,
-//!   and a clock time twelve hours back (`3 Uhr` at 04:30 is 15:00 for Duckling, the
+//!   week back (for weekdays), one year back (for dates, months, holidays, seasons) or
+//!   twelve hours back passes too (for clock times: `3 Uhr` at 04:30 is 15:00 for Duckling, the
 //!   night's 03:00 for us). The corpus tests meaning and extent here, not direction.
 //! - **The present.** `jetzt`, `heute` alone: TimeML's `PRESENT_REF` passes where Duckling
 //!   gives the reference moment or day (KRAUTS tags a bare `heute` so; see
@@ -233,40 +233,16 @@ fn writes_year(text: &str) -> bool {
         || text.matches('.').count() >= 2 && text.ends_with(|c: char| c.is_ascii_digit())
 }
 
-/// `want` moved back by the step Duckling's forward bias may have taken.
-fn back(want: &Want, text: &str) -> Vec<Want> {
-    let lower = text.to_lowercase();
-    let weekday = [
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "mo.",
-        "di.",
-        "mi.",
-        "do",
-        "fr.",
-        "sa.",
-        "so.",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    let step = |t: OffsetDateTime| {
-        if weekday {
-            Some(t - Duration::weeks(1))
-        } else {
-            t.replace_year(t.year() - 1).ok()
-        }
-    };
-    let twelve = |t: OffsetDateTime| Some(t - Duration::hours(12));
+/// `want` moved back by a step Duckling's forward bias may have taken: a week (a weekday),
+/// a year (a date, month, holiday or season), twelve hours (a clock time).
+fn back(want: &Want) -> Vec<Want> {
+    let steps: [&dyn Fn(OffsetDateTime) -> Option<OffsetDateTime>; 3] = [
+        &|t| Some(t - Duration::weeks(1)),
+        &|t| t.replace_year(t.year() - 1).ok(),
+        &|t| Some(t - Duration::hours(12)),
+    ];
     let mut out = Vec::new();
-    for step in [
-        &step as &dyn Fn(OffsetDateTime) -> Option<OffsetDateTime>,
-        &twelve,
-    ] {
+    for step in steps {
         out.extend(match *want {
             Want::Point(a, b) => step(a).zip(step(b)).map(|(a, b)| Want::Point(a, b)),
             Want::Interval(a, b) => step(a).zip(step(b)).map(|(a, b)| Want::Interval(a, b)),
@@ -325,7 +301,7 @@ fn judge(text: &str, want: &Want) -> Result<(), String> {
     }
     let mut wants = vec![want.clone()];
     if !writes_year(text) {
-        wants.extend(back(want, text));
+        wants.extend(back(want));
     }
     let ok = wants.iter().any(|w| agrees(w, &found))
         || (is_now(want) && found.iter().any(|t| t.value == "PRESENT_REF"))
