@@ -322,6 +322,13 @@ impl Ctx {
                     YearSpec::Tense => match t {
                         Tense::Past if start > m => ry - 1,
                         Tense::Future if start + 2 < m => ry + 1,
+                        // the nearest one: in February, `der Winter` is the one going on
+                        Tense::Present => (ry - 1..=ry + 1)
+                            .min_by_key(|y| {
+                                let middle = y * 12 + start as i32; // its middle month
+                                (middle - (ry * 12 + m as i32 - 1)).abs()
+                            })
+                            .unwrap_or(ry),
                         _ => ry,
                     },
                     YearSpec::Before => {

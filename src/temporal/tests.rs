@@ -484,6 +484,12 @@ fn reference_time_and_direction() {
         values("Im November 1998 gründeten sie die Gruppe. Fischer hat im Mai geredet."),
         ["November 1998=1998-11", "Mai=2023-05"]
     );
+    // a season in the present tense: the nearest one, in February the winter going on
+    assert_eq!(values("Der Winter ist mild."), ["Winter=2023-WI"]);
+    assert_eq!(
+        values("Im Sommer ist das Freibad offen."),
+        ["Sommer=2024-SU"]
+    );
     // `soll ... haben` reports the past
     assert_eq!(
         values("Am Sonntag soll er dem Opfer aufgelauert haben."),
