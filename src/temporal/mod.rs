@@ -313,8 +313,16 @@ fn tag_with(text: &str, reference: Date, toks: &mut Vec<token::Tok>) -> Vec<Time
     let mut tenses = tense::TenseCache::default();
     let mut out = Vec::with_capacity(found.len());
     let (mut byte_pos, mut char_pos) = (0usize, 0usize);
+    let mut scanned = 0;
     for f in &found {
         let at = f.start;
+        // the paragraph: a named date holds for the clock times of its paragraph (a listing)
+        while scanned <= at {
+            if toks[scanned].gap == token::Gap::Para {
+                ctx.paragraph = scanned;
+            }
+            scanned += 1;
+        }
         let sentence = tenses.sentence(toks, text, at);
         let today;
         let sem = if f.sem == sem::Sem::Today {

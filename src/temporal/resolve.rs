@@ -5,11 +5,12 @@
 //! which deictic words (`gestern`, `heute`) and, by default, underspecified dates count from;
 //! and the narrative anchor a text sets by naming a date. A written date moves the anchor:
 //! a weekday in the same sentence belongs to its week (`am Donnerstag, 18. Dezember ...,
-//! am Freitag`), a clock time to its day, and a month without a year that follows a month
-//! with one takes that year (`im März 1992 ... im April`, unless the sentence speaks of
-//! the future). A day and month without a year within a week of the document date is the one
-//! nearest it whatever the tense (`wurden die Rennen vom 18. Dezember verlegt`, written on
-//! 16 December): the verb's tense there is the report's, not the date's.
+//! am Freitag`), a clock time of its paragraph to its day (a listing), and a month without
+//! a year that follows a month with one takes that year (`im März 1992 ... im April`,
+//! unless the sentence speaks of the future). A day and month without a year within a week
+//! of the document date is the one nearest it whatever the tense (`wurden die Rennen vom
+//! 18. Dezember verlegt`, written on 16 December): the verb's tense there is the report's,
+//! not the date's.
 
 use time::{Date, Duration, Month};
 
@@ -34,6 +35,8 @@ pub(crate) struct Ctx {
     pub anchor: Option<(Date, usize)>,
     /// The last day the text named by its date (`18. Dezember`), and the token where it did.
     pub named: Option<(Date, usize)>,
+    /// The first token of the paragraph being resolved.
+    pub paragraph: usize,
     /// The last year written out with a month or day (`März 1992`): the year, the month
     /// and the token.
     pub year: Option<(i32, u8, usize)>,
@@ -202,6 +205,7 @@ impl Ctx {
             reference,
             anchor: None,
             named: None,
+            paragraph: 0,
             year: None,
         }
     }
@@ -226,7 +230,7 @@ impl Ctx {
     fn day(&self, spec: DaySpec, at: usize, sentence: usize, tense: Tense) -> Option<Date> {
         match spec {
             DaySpec::Context => Some(match self.anchor {
-                Some((d, k)) if at.saturating_sub(k) <= ANCHOR_REACH => d,
+                Some((d, k)) if at.saturating_sub(k) <= ANCHOR_REACH || k >= self.paragraph => d,
                 _ => self.reference,
             }),
             DaySpec::Rel(o) => shift(self.reference, o as i64),

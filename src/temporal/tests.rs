@@ -484,6 +484,15 @@ fn reference_time_and_direction() {
         values("Im November 1998 gründeten sie die Gruppe. Fischer hat im Mai geredet."),
         ["November 1998=1998-11", "Mai=2023-05"]
     );
+    // a named date holds for the clock times of its paragraph (a listing), however long
+    let filler = "Es spielen die Musikkapelle und der Chor, es sprechen der Bürgermeister, \
+                  die Obfrau und der Pfarrer, es gibt Ehrungen, eine Verlosung und Speisen. "
+        .repeat(3);
+    let listing = format!("Programm am Samstag, 2. März:\n{filler}\nTanz ab 20 Uhr.");
+    assert_eq!(
+        values(&listing),
+        ["Samstag, 2. März=2024-03-02", "20 Uhr=2024-03-02T20:00"]
+    );
     // a season in the present tense: the nearest one, in February the winter going on
     assert_eq!(values("Der Winter ist mild."), ["Winter=2023-WI"]);
     assert_eq!(
