@@ -493,6 +493,11 @@ fn reference_time_and_direction() {
         values(&listing),
         ["Samstag, 2. März=2024-03-02", "20 Uhr=2024-03-02T20:00"]
     );
+    // an announcement points forward, even beside a report
+    assert_eq!(
+        values("Wie der Verein gestern sagte, findet das Fest am Sonntag statt."),
+        ["gestern=2024-02-19", "Sonntag=2024-02-25"]
+    );
     // a season in the present tense: the nearest one, in February the winter going on
     assert_eq!(values("Der Winter ist mild."), ["Winter=2023-WI"]);
     assert_eq!(
