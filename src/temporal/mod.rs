@@ -237,7 +237,10 @@ fn value_span(v: &str) -> Option<(OffsetDateTime, OffsetDateTime)> {
 /// Underspecified dates take their year from the reference date and the tense of their
 /// sentence: in a text of 20 February 2024, `im September` in a sentence about the past is
 /// September 2023, in one about the future September 2024; a bare weekday is the last one
-/// before the reference date in the past tense, the next one otherwise.
+/// before the reference date in the past tense, the next one otherwise. The dates a text
+/// names move its reference: a weekday after `18. Dezember` in the same sentence is in that
+/// week, a clock time in that paragraph on that day, and `heute` is the reference date in a
+/// report of the days around it (`gestern`, `morgen`), `PRESENT_REF` in a general statement.
 ///
 /// ```
 /// use nachlese::temporal::{tag, TimexType};
