@@ -543,4 +543,11 @@ fn sets_and_durations_no_dates() {
         values("Gestern Morgen brannte es."),
         ["Gestern Morgen=2024-02-19TMO"]
     );
+    assert_eq!(
+        values("Vorgestern Abend brannte es, übermorgen Vormittag wird geräumt."),
+        [
+            "Vorgestern Abend=2024-02-18TEV",
+            "übermorgen Vormittag=2024-02-22TMO"
+        ]
+    );
 }

@@ -4,7 +4,7 @@
 //! |---|---|
 //! | `heute` | `2024-02-20` in a report of the days around it, else `PRESENT_REF` |
 //! | `gestern`, `morgen` | `2024-02-19`, `2024-02-21` |
-//! | `gestern Abend` | `2024-02-19TEV` |
+//! | `gestern Abend`, `vorgestern Nachmittag` | `2024-02-19TEV`, `2024-02-18TAF` |
 //! | `damals`, `vor kurzem` | `PAST_REF` |
 //! | `in Zukunft`, `die Welt von morgen` | `FUTURE_REF` |
 //! | `zur Zeit` | `PRESENT_REF` |
@@ -48,8 +48,8 @@ impl Parser<'_> {
         match d {
             D::Today => day_part(0).or_else(|| one(Sem::Today)),
             D::Yesterday => day_part(-1).or_else(|| one(Sem::Rel(Unit::Day, -1))),
-            D::DayBeforeYesterday => one(Sem::Rel(Unit::Day, -2)),
-            D::DayAfterTomorrow => one(Sem::Rel(Unit::Day, 2)),
+            D::DayBeforeYesterday => day_part(-2).or_else(|| one(Sem::Rel(Unit::Day, -2))),
+            D::DayAfterTomorrow => day_part(2).or_else(|| one(Sem::Rel(Unit::Day, 2))),
             D::Tomorrow => {
                 // `am morgen`, in any case, is no `tomorrow`
                 if !upper && i > 0 && self.is_fw(i - 1, Fw::Am) {
