@@ -71,7 +71,7 @@ use time::macros::date;
 use crate::util::skip_or_fail;
 
 /// `../shared/data/temporal-gold/SUB`, or `None` (with a note) when it is absent.
-fn gold(sub: &str) -> Option<PathBuf> {
+pub(crate) fn gold(sub: &str) -> Option<PathBuf> {
     let p = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../shared/data/temporal-gold")
         .join(sub);
@@ -255,7 +255,7 @@ const READINGS: [(&str, &str, &str); 5] = [
 
 /// Whether an expected date is reached from the reference by a duration: `in 3 Wochen`,
 /// `3 Wochen später`.
-fn by_duration(text: &str) -> bool {
+pub(crate) fn by_duration(text: &str) -> bool {
     let t = text.to_lowercase();
     t.starts_with("in ")
         || [" später", " früher", " zuvor", " vor"]
@@ -418,9 +418,22 @@ const HEIDELTIME: [(&str, f64, f64, f64); 2] = [
 
 /// nachlese's own figures on KRAUTS, as measured (set, strict F1, relaxed F1, value F1):
 /// the floors, so that a fall of any of them fails the test.
+///
+/// Value F1 rose with the reference-time model of issue 17 (DieZeit .8309 -> .8348,
+/// Dolomiten-100 .7914 -> .8142), developed across the two sets: rules written from one
+/// set's errors, then scored on the other without looking at its errors.
+///
+/// | rules written from | scored on | value F1 before | after |
+/// |---|---|---|---|
+/// | Dolomiten-100 (`heute` as the day, nearest day-month, named date's week, narrative year, `soll ... haben`, subjunctive perfect) | Die Zeit | .831 | .829 (all), .833 (without the two rules that cost it one match, `heute` and the narrative year) |
+/// | Die Zeit (`von morgen`, the narrative year only forward) | Dolomiten-100 | .814 | .814 |
+///
+/// With the Die Zeit refinements, the two Dolomiten rules that cost Die Zeit a match no
+/// longer do (Die Zeit .835 with or without each); the monthly sets and `ein Wochenende`
+/// came from neither set (issue 17's classes) and change neither figure.
 const KRAUTS_FLOORS: [(&str, f64, f64, f64); 2] = [
-    ("KRAUTS_DieZeit", 0.8739, 0.9130, 0.8309),
-    ("KRAUTS_Dolomiten-100", 0.8470, 0.9178, 0.7914),
+    ("KRAUTS_DieZeit", 0.8739, 0.9130, 0.8348),
+    ("KRAUTS_Dolomiten-100", 0.8470, 0.9178, 0.8142),
 ];
 
 /// The floors are the figures printed to four places: allow their rounding only.

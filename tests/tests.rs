@@ -10,6 +10,7 @@ mod compounds;
 mod corpus;
 mod crash;
 mod default_index;
+mod duckling;
 mod expansions;
 mod extract;
 mod fuzz_found;

@@ -17,6 +17,7 @@
 
 mod lexicon;
 mod parse;
+mod reftime;
 mod resolve;
 mod sem;
 mod tense;
@@ -237,7 +238,10 @@ fn value_span(v: &str) -> Option<(OffsetDateTime, OffsetDateTime)> {
 /// Underspecified dates take their year from the reference date and the tense of their
 /// sentence: in a text of 20 February 2024, `im September` in a sentence about the past is
 /// September 2023, in one about the future September 2024; a bare weekday is the last one
-/// before the reference date in the past tense, the next one otherwise.
+/// before the reference date in the past tense, the next one otherwise. The dates a text
+/// names move its reference: a weekday after `18. Dezember` in the same sentence is in that
+/// week, a clock time in that paragraph on that day, and `heute` is the reference date in a
+/// report of the days around it (`gestern`, `morgen`), `PRESENT_REF` in a general statement.
 ///
 /// ```
 /// use nachlese::temporal::{tag, TimexType};
@@ -288,13 +292,9 @@ fn tag_with(text: &str, reference: Date, toks: &mut Vec<token::Tok>) -> Vec<Time
     token::tokenize(text, toks);
     let toks: &[token::Tok] = toks;
     let parser = parse::Parser { text, toks };
-    let mut ctx = resolve::Ctx {
-        reference,
-        anchor: None,
-    };
-    let mut tenses = tense::TenseCache::default();
-    let mut out = Vec::new();
-    let (mut byte_pos, mut char_pos) = (0usize, 0usize);
+    // First what the expressions mean, then their values: what `heute` means depends on
+    // what else the text speaks of (see `reftime`).
+    let mut found = Vec::new();
     let mut i = 0;
     let mut floor = 0;
     while i < toks.len() {
@@ -303,15 +303,41 @@ fn tag_with(text: &str, reference: Date, toks: &mut Vec<token::Tok>) -> Vec<Time
             i += 1;
             continue;
         }
-        let Some(found) = parser.find(i, floor) else {
+        let Some(f) = parser.find(i, floor) else {
             i += 1;
             continue;
         };
-        let at = found.start;
+        i = f.end;
+        floor = f.end;
+        found.push(f);
+    }
+    let days = reftime::reports_days(&found);
+    let mut ctx = resolve::Ctx::new(reference);
+    let mut tenses = tense::TenseCache::default();
+    let mut out = Vec::with_capacity(found.len());
+    let (mut byte_pos, mut char_pos) = (0usize, 0usize);
+    let mut scanned = 0;
+    for f in &found {
+        let at = f.start;
+        // the paragraph: a named date holds for the clock times of its paragraph (a listing)
+        while scanned <= at {
+            if toks[scanned].gap == token::Gap::Para {
+                ctx.paragraph = scanned;
+            }
+            scanned += 1;
+        }
+        let sentence = tenses.sentence(toks, text, at);
+        let today;
+        let sem = if f.sem == sem::Sem::Today {
+            today = reftime::today(toks, text, at, sentence, days, &found);
+            &today
+        } else {
+            &f.sem
+        };
         let mut tense = || tenses.at(toks, text, at);
-        if let Some((kind, value)) = ctx.resolve(&found.sem, at, &mut tense) {
-            let b0 = toks[found.start].start as usize;
-            let b1 = toks[found.end - 1].end as usize;
+        if let Some((kind, value)) = ctx.resolve(sem, at, sentence.0, &mut tense) {
+            let b0 = toks[f.start].start as usize;
+            let b1 = toks[f.end - 1].end as usize;
             char_pos += text[byte_pos..b0].chars().count();
             let start = char_pos;
             let piece = &text[b0..b1];
@@ -326,8 +352,6 @@ fn tag_with(text: &str, reference: Date, toks: &mut Vec<token::Tok>) -> Vec<Time
                 text: piece.to_string(),
             });
         }
-        i = found.end;
-        floor = found.end;
     }
     out
 }

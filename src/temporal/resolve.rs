@@ -1,5 +1,16 @@
 //! Turning a [`Sem`] into a TIMEX3 type and value: against the reference date (the day the
-//! text was written), the sentence's tense, and the date the text last spoke of.
+//! text was written), the sentence's tense, and the dates the text last named.
+//!
+//! The reference time is a model of two anchors (see [`super::reftime`]): the document date,
+//! which deictic words (`gestern`, `heute`) and, by default, underspecified dates count from;
+//! and the narrative anchor a text sets by naming a date. A written date moves the anchor:
+//! a weekday in the same sentence belongs to its week (`am Donnerstag, 18. Dezember ...,
+//! am Freitag`), a clock time of its paragraph to its day (a listing), and a month without
+//! a year that follows a month with one takes that year (`im März 1992 ... im April`,
+//! unless the sentence speaks of the future). A day and month without a year within a week
+//! of the document date is the one nearest it whatever the tense (`wurden die Rennen vom
+//! 18. Dezember verlegt`, written on 16 December): the verb's tense there is the report's,
+//! not the date's.
 
 use time::{Date, Duration, Month};
 
@@ -9,14 +20,26 @@ use super::parse::season_code;
 use super::sem::{DaySpec, Sem, YearSpec};
 use super::tense::Tense;
 
-/// Tokens after which a mentioned date no longer anchors a bare time (`20 Uhr`).
+/// Tokens after which a mentioned date no longer anchors a bare time (`20 Uhr`), nor a
+/// written year a month without one.
 const ANCHOR_REACH: usize = 60;
+
+/// Days from the document date within which a day and month without a year is the nearest
+/// such day, whatever the tense.
+const NEAR_DAYS: i64 = 7;
 
 /// What resolution needs to know besides the expression.
 pub(crate) struct Ctx {
     pub reference: Date,
     /// The last day the text mentioned, and the token where it did.
     pub anchor: Option<(Date, usize)>,
+    /// The last day the text named by its date (`18. Dezember`), and the token where it did.
+    pub named: Option<(Date, usize)>,
+    /// The first token of the paragraph being resolved.
+    pub paragraph: usize,
+    /// The last year written out with a month or day (`März 1992`): the year, the month
+    /// and the token.
+    pub year: Option<(i32, u8, usize)>,
 }
 
 fn date(y: i32, m: u8, d: u8) -> Option<Date> {
@@ -53,6 +76,9 @@ fn year_of(spec: YearSpec, m: u8, d: u8, reference: Date, tense: Tense) -> i32 {
     match spec {
         YearSpec::Abs(y) => y,
         YearSpec::Rel(o) => ry + o,
+        YearSpec::Tense if d > 0 && near(m, d, reference).is_some() => {
+            near(m, d, reference).unwrap_or(ry)
+        }
         YearSpec::Tense => match tense {
             Tense::Past if (d == 0 && m > here.0) || (d > 0 && at > here) => ry - 1,
             Tense::Future if (d == 0 && m < here.0) || (d > 0 && at < here) => ry + 1,
@@ -83,6 +109,13 @@ fn year_of(spec: YearSpec, m: u8, d: u8, reference: Date, tense: Tense) -> i32 {
             }
         }
     }
+}
+
+/// The year in which day `d` of month `m` lies within [`NEAR_DAYS`] of `reference`, if any.
+fn near(m: u8, d: u8, reference: Date) -> Option<i32> {
+    let ry = reference.year();
+    (ry - 1..=ry + 1)
+        .find(|&y| date(y, m, d).is_some_and(|x| (x - reference).whole_days().abs() <= NEAR_DAYS))
 }
 
 /// Easter Sunday of year `y` (Gregorian, anonymous algorithm).
@@ -160,16 +193,49 @@ fn weekday(wd: u8, dir: Option<Dir>, reference: Date, tense: Tense) -> Option<Da
     shift(reference, days)
 }
 
+/// The weekday `wd` (1 = Monday) of the ISO week of `d`.
+fn in_week_of(wd: u8, d: Date) -> Option<Date> {
+    shift(d, wd as i64 - d.weekday().number_from_monday() as i64)
+}
+
 impl Ctx {
-    fn day(&self, spec: DaySpec, at: usize, tense: Tense) -> Option<Date> {
+    /// A context for a text written on `reference`, before it has named any date.
+    pub(crate) fn new(reference: Date) -> Self {
+        Ctx {
+            reference,
+            anchor: None,
+            named: None,
+            paragraph: 0,
+            year: None,
+        }
+    }
+
+    /// The weekday `wd` said at token `at`: in the week of a date named earlier in the same
+    /// sentence (which starts at token `sentence`), else by `dir` or the tense from the
+    /// document date.
+    fn weekday_at(
+        &self,
+        wd: u8,
+        dir: Option<Dir>,
+        at: usize,
+        sentence: usize,
+        tense: Tense,
+    ) -> Option<Date> {
+        match self.named {
+            Some((d, k)) if dir.is_none() && k >= sentence && k < at => in_week_of(wd, d),
+            _ => weekday(wd, dir, self.reference, tense),
+        }
+    }
+
+    fn day(&self, spec: DaySpec, at: usize, sentence: usize, tense: Tense) -> Option<Date> {
         match spec {
             DaySpec::Context => Some(match self.anchor {
-                Some((d, k)) if at.saturating_sub(k) <= ANCHOR_REACH => d,
+                Some((d, k)) if at.saturating_sub(k) <= ANCHOR_REACH || k >= self.paragraph => d,
                 _ => self.reference,
             }),
             DaySpec::Rel(o) => shift(self.reference, o as i64),
             DaySpec::Anchor(o) => shift(self.anchor.map_or(self.reference, |(d, _)| d), o as i64),
-            DaySpec::Weekday(wd, dir) => weekday(wd, dir, self.reference, tense),
+            DaySpec::Weekday(wd, dir) => self.weekday_at(wd, dir, at, sentence, tense),
             DaySpec::Unknown => None,
         }
     }
@@ -179,6 +245,7 @@ impl Ctx {
         &mut self,
         sem: &Sem,
         at: usize,
+        sentence: usize,
         tense: &mut dyn FnMut() -> Tense,
     ) -> Option<(TimexType, String)> {
         let r = self.reference;
@@ -202,12 +269,29 @@ impl Ctx {
                 } else {
                     Tense::Present
                 };
-                let year = year_of(y, m, d, r, t);
+                let year = match (y, self.year) {
+                    (YearSpec::Abs(y), _) => {
+                        self.year = Some((y, m, at));
+                        y
+                    }
+                    // the narrative's year, not the document's, as the story moves on
+                    // through it (`im März 1992 ... im April`; a month before the one named
+                    // may be in any later year)
+                    (YearSpec::Tense, Some((y, named, k)))
+                        if m >= named && at - k <= ANCHOR_REACH && t != Tense::Future =>
+                    {
+                        y
+                    }
+                    _ => year_of(y, m, d, r, t),
+                };
                 if d == 0 {
                     return Some((TimexType::Date, format!("{}-{m:02}", fmt_year(year))));
                 }
                 match date(year, m, d) {
-                    Some(x) => day(x, self),
+                    Some(x) => {
+                        self.named = Some((x, at));
+                        day(x, self)
+                    }
                     None => Some((TimexType::Date, format!("{}-{m:02}-{d:02}", fmt_year(year)))),
                 }
             }
@@ -228,7 +312,7 @@ impl Ctx {
                 } else {
                     Tense::Present
                 };
-                day(weekday(wd, dir, r, t)?, self)
+                day(self.weekday_at(wd, dir, at, sentence, t)?, self)
             }
             Sem::Season { y, s } => {
                 let start = [3u8, 6, 9, 12][s as usize % 4];
@@ -242,6 +326,13 @@ impl Ctx {
                     YearSpec::Tense => match t {
                         Tense::Past if start > m => ry - 1,
                         Tense::Future if start + 2 < m => ry + 1,
+                        // the nearest one: in February, `der Winter` is the one going on
+                        Tense::Present => (ry - 1..=ry + 1)
+                            .min_by_key(|y| {
+                                let middle = y * 12 + start as i32; // its middle month
+                                (middle - (ry * 12 + m as i32 - 1)).abs()
+                            })
+                            .unwrap_or(ry),
                         _ => ry,
                     },
                     YearSpec::Before => {
@@ -338,6 +429,8 @@ impl Ctx {
                 .into(),
             )),
             Sem::Ref(s) => Some((TimexType::Date, s.into())),
+            // decided before resolution (`reftime::today`); undecided, the present
+            Sem::Today => Some((TimexType::Date, "PRESENT_REF".into())),
             Sem::Duration(ref s) => Some((TimexType::Duration, s.clone())),
             Sem::Set(ref s) => Some((TimexType::Set, s.clone())),
             Sem::Time { day: spec, h, min } => {
@@ -349,7 +442,7 @@ impl Ctx {
                 } else {
                     Tense::Present
                 };
-                let v = match self.day(spec, at, t) {
+                let v = match self.day(spec, at, sentence, t) {
                     Some(d) => format!("{}T{h:02}:{min:02}", fmt_date(d)),
                     None => format!("XXXX-XX-XXT{h:02}:{min:02}"),
                 };
@@ -361,7 +454,7 @@ impl Ctx {
                 } else {
                     Tense::Present
                 };
-                let d = self.day(spec, at, t);
+                let d = self.day(spec, at, sentence, t);
                 if let (Some(d), DaySpec::Weekday(..) | DaySpec::Rel(_) | DaySpec::Anchor(_)) =
                     (d, spec)
                 {

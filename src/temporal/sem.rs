@@ -73,6 +73,9 @@ pub(crate) enum Sem {
     Century(i32),
     Millennium(i32),
     Ref(&'static str),
+    /// `heute`: the day of writing in a report about the days around it, the present in a
+    /// general statement (`heute, im Zeitalter des Internets`); [`super::reftime`] decides.
+    Today,
     Duration(String),
     Set(String),
     Time {

@@ -1,6 +1,8 @@
 //! The tense of the sentence around an expression, from its verbs: simple-past forms
-//! (`war`, `wurde`, `sagte`), a perfect (`hat ... gewonnen`) or a future (`wird`,
-//! `werden`, `soll`). The verb nearest to the expression decides; without any, present.
+//! (`war`, `wurde`, `sagte`), a perfect (`hat ... gewonnen`, `wäre ... gesprungen`), a
+//! report of the past (`soll ... aufgelauert haben`) or a future (`wird`, `werden`, `soll`,
+//! and the verbs of an announcement: `findet ... statt`, `beginnt`). The verb nearest to
+//! the expression decides; without any, present.
 
 use super::lexicon::{Lex, TenseWord};
 use super::token::{Gap, Kind, Tok};
@@ -123,6 +125,21 @@ fn participle(w: &str) -> bool {
         .any(|p| w.strip_prefix(p).is_some_and(|r| r.len() >= 4))
 }
 
+/// Verbs of an announcement, which in news speak of what is to come (`das Fest findet am
+/// Sonntag statt`, `die Saison beginnt im März`) even in a sentence that also reports
+/// (`wie der Verein mitteilte`).
+const ANNOUNCING: &[&str] = &[
+    "stattfinden",
+    "stattfindet",
+    "beginnt",
+    "beginnen",
+    "startet",
+    "starten",
+];
+
+/// `findet`, `finden`: an announcement with `statt` later in the sentence.
+const FINDET: &[&str] = &["findet", "finden"];
+
 /// Prefixes of verbs whose participle has no `ge-` (`verkauft`, `beschlossen`).
 const INSEPARABLE: &[&str] = &["be", "er", "ver", "ent", "zer", "emp", "miss", "über"];
 
@@ -144,6 +161,18 @@ impl TenseCache {
             }
         }
         best.map_or(Tense::Present, |(_, t)| t)
+    }
+
+    /// The sentence around token `i`: its first token and the one after its last.
+    pub(crate) fn sentence(&mut self, toks: &[Tok], text: &str, i: usize) -> (usize, usize) {
+        if toks.is_empty() {
+            return (0, 0);
+        }
+        let i = i.min(toks.len() - 1);
+        if !(self.start <= i && i < self.end) {
+            self.read(toks, text, i);
+        }
+        (self.start, self.end)
     }
 
     fn read(&mut self, toks: &[Tok], text: &str, i: usize) {
@@ -176,6 +205,13 @@ impl TenseCache {
                     let w = &text[t.start as usize..t.end as usize];
                     if participle(w) {
                         participles.push(k);
+                    } else if ANNOUNCING.contains(&w)
+                        || (FINDET.contains(&w)
+                            && (k + 1..e).any(|n| {
+                                &text[toks[n].start as usize..toks[n].end as usize] == "statt"
+                            }))
+                    {
+                        self.markers.push((k, Tense::Future));
                     }
                 }
                 _ => {}
@@ -188,8 +224,19 @@ impl TenseCache {
                 self.markers.push((p, Tense::Past));
             }
         }
+        // `soll ... aufgelauert haben`: a report of the past (a perfect infinitive after
+        // `soll`), not a future.
+        let perfect_infinitive = participles.iter().any(|&p| {
+            toks.get(p + 1).is_some_and(|n| {
+                let w = &text[n.start as usize..n.end as usize];
+                w == "haben" || w == "sein"
+            })
+        });
         for &(a, future) in &aux {
-            if future {
+            let w = &text[toks[a].start as usize..toks[a].end as usize];
+            let reported = perfect_infinitive
+                && (w.eq_ignore_ascii_case("soll") || w.eq_ignore_ascii_case("sollen"));
+            if future && !reported {
                 self.markers.push((a, Tense::Future));
             }
         }
@@ -224,7 +271,15 @@ mod tests {
         );
         assert_eq!(
             tense("Die Wahl findet am Sonntag statt.", "Sonntag"),
-            Tense::Present
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Wie er sagte, findet die Wahl am Sonntag statt.", "Sonntag"),
+            Tense::Future
+        );
+        assert_eq!(
+            tense("Statt am Sonntag kam er am Montag.", "Sonntag"),
+            Tense::Past
         );
         assert_eq!(
             tense("Er war müde. Im Juli wird er gehen.", "Juli"),

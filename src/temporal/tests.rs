@@ -157,7 +157,7 @@ fn sets_and_times() {
     assert_eq!(values("zweimal wöchentlich"), ["zweimal wöchentlich=P1W"]);
     assert_eq!(
         values("heute um 14.30 Uhr"),
-        ["heute=PRESENT_REF", "14.30 Uhr=2024-02-20T14:30"]
+        ["heute=2024-02-20", "14.30 Uhr=2024-02-20T14:30"]
     );
     assert_eq!(
         values("von 10 bis 15 Uhr"),
@@ -421,4 +421,133 @@ fn empty_and_odd_input() {
     );
     let _ = tag("18.", REF);
     let _ = tag("Jahr", REF);
+}
+
+/// `heute` in a report of the days around its date is that day; in a general statement,
+/// the present (issue 17).
+#[test]
+fn heute_in_reports_and_in_general() {
+    assert_eq!(
+        values("Heute läuft die Frist aus. Bereits gestern gingen zwei Vorschläge ein."),
+        ["Heute=2024-02-20", "gestern=2024-02-19"]
+    );
+    assert_eq!(
+        values("Es werden Szenen gezeigt. Heute Filmclub 20 Uhr."),
+        ["Heute=2024-02-20", "20 Uhr=2024-02-20T20:00"]
+    );
+    assert_eq!(
+        values("Gestern sprach er. Heute, im Zeitalter des Internets, ist alles anders."),
+        ["Gestern=2024-02-19", "Heute=PRESENT_REF"]
+    );
+    assert_eq!(
+        values("Gestern sprach er. Davon zehrt Deutschland auch heute noch."),
+        ["Gestern=2024-02-19", "heute=PRESENT_REF"]
+    );
+    assert_eq!(
+        values("Die Holding ist heute vor allem im Dentalvertrieb tätig."),
+        ["heute=PRESENT_REF"]
+    );
+    assert_eq!(
+        values("Der Starke von heute kann ja der Schwache von morgen sein."),
+        ["heute=PRESENT_REF", "morgen=FUTURE_REF"]
+    );
+    assert_eq!(
+        values("Von morgen an gilt das Gesetz."),
+        ["morgen=2024-02-21"]
+    );
+}
+
+/// The reference time moves to the dates a text names, and the verb's tense does not decide
+/// a date close to the day of writing (issue 17).
+#[test]
+fn reference_time_and_direction() {
+    // a day close to the document date: the nearest, whatever the tense
+    assert_eq!(
+        values("Die Rennen vom 24. Februar wurden kurzfristig verlegt."),
+        ["24. Februar=2024-02-24"]
+    );
+    // a weekday after a named date, in the same sentence: that date's week
+    assert_eq!(
+        values(
+            "Am Donnerstag, 7. März wird ein Riesentorlauf ausgetragen, am Freitag kommt \
+             ein Slalom zur Austragung."
+        ),
+        ["Donnerstag, 7. März=2024-03-07", "Freitag=2024-03-08"]
+    );
+    // a month without a year after one with a year, as the story moves on
+    assert_eq!(
+        values("Nachdem die Skulptur im März 1992 ihre Nase verlor, brachte man sie im April weg."),
+        ["März 1992=1992-03", "April=1992-04"]
+    );
+    // ... but not a month before it: that may be any later year
+    assert_eq!(
+        values("Im November 1998 gründeten sie die Gruppe. Fischer hat im Mai geredet."),
+        ["November 1998=1998-11", "Mai=2023-05"]
+    );
+    // a named date holds for the clock times of its paragraph (a listing), however long
+    let filler = "Es spielen die Musikkapelle und der Chor, es sprechen der Bürgermeister, \
+                  die Obfrau und der Pfarrer, es gibt Ehrungen, eine Verlosung und Speisen. "
+        .repeat(3);
+    let listing = format!("Programm am Samstag, 2. März:\n{filler}\nTanz ab 20 Uhr.");
+    assert_eq!(
+        values(&listing),
+        ["Samstag, 2. März=2024-03-02", "20 Uhr=2024-03-02T20:00"]
+    );
+    // an announcement points forward, even beside a report
+    assert_eq!(
+        values("Wie der Verein gestern sagte, findet das Fest am Sonntag statt."),
+        ["gestern=2024-02-19", "Sonntag=2024-02-25"]
+    );
+    // a season in the present tense: the nearest one, in February the winter going on
+    assert_eq!(values("Der Winter ist mild."), ["Winter=2023-WI"]);
+    assert_eq!(
+        values("Im Sommer ist das Freibad offen."),
+        ["Sommer=2024-SU"]
+    );
+    // `soll ... haben` reports the past
+    assert_eq!(
+        values("Am Sonntag soll er dem Opfer aufgelauert haben."),
+        ["Sonntag=2024-02-18"]
+    );
+    // a subjunctive perfect speaks of the past
+    assert_eq!(
+        values("Wenn er am Samstag weiter gesprungen wäre, hätte Italien gewonnen."),
+        ["Samstag=2024-02-17"]
+    );
+}
+
+/// Sets and durations that are no single date (issue 17).
+#[test]
+fn sets_and_durations_no_dates() {
+    assert_eq!(
+        found("Der Treff findet jeden letzten Samstag im Monat statt."),
+        [(
+            "jeden letzten Samstag im Monat".into(),
+            "P1M".into(),
+            TimexType::Set
+        )]
+    );
+    assert_eq!(
+        values("Wir treffen uns jedem dritten Mittwoch im Monat."),
+        ["jedem dritten Mittwoch im Monat=P1M"]
+    );
+    assert_eq!(
+        values("Er kommt jeden zweiten Donnerstag."),
+        ["jeden zweiten Donnerstag=P2W"]
+    );
+    assert_eq!(
+        found("Er verbrachte ein Wochenende in Rom."),
+        [("ein Wochenende".into(), "P1WE".into(), TimexType::Duration)]
+    );
+    assert_eq!(
+        values("Gestern Morgen brannte es."),
+        ["Gestern Morgen=2024-02-19TMO"]
+    );
+    assert_eq!(
+        values("Vorgestern Abend brannte es, übermorgen Vormittag wird geräumt."),
+        [
+            "Vorgestern Abend=2024-02-18TEV",
+            "übermorgen Vormittag=2024-02-22TMO"
+        ]
+    );
 }

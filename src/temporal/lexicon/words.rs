@@ -591,9 +591,11 @@ pub(super) const MEASURES: &str = include_str!("measures.txt");
 /// Simple-past verb forms (`war`, `sagte`): a sentence about the past.
 pub(super) const PAST_FORMS: &str = include_str!("past_forms.txt");
 
-/// Auxiliaries of the perfect (`hat`, `ist`): past only with a participle.
+/// Auxiliaries of the perfect (`hat`, `ist`), and of its subjunctive (`wäre ... gesprungen`,
+/// `hätte ... gewonnen`): past only with a participle.
 pub(super) const PERFECT_AUXILIARIES: &[&str] = &[
-    "hat", "haben", "habe", "hast", "habt", "ist", "sind", "bin", "bist", "seid",
+    "hat", "haben", "habe", "hast", "habt", "ist", "sind", "bin", "bist", "seid", "wäre", "wären",
+    "hätte", "hätten",
 ];
 
 /// Words of a future or an intention (`wird`, `soll`, `plant`).

@@ -2,11 +2,11 @@
 //!
 //! | expression | value (written 2024-02-20) |
 //! |---|---|
-//! | `heute` | `PRESENT_REF` |
+//! | `heute` | `2024-02-20` in a report of the days around it, else `PRESENT_REF` |
 //! | `gestern`, `morgen` | `2024-02-19`, `2024-02-21` |
-//! | `gestern Abend` | `2024-02-19TEV` |
+//! | `gestern Abend`, `vorgestern Nachmittag` | `2024-02-19TEV`, `2024-02-18TAF` |
 //! | `damals`, `vor kurzem` | `PAST_REF` |
-//! | `in Zukunft` | `FUTURE_REF` |
+//! | `in Zukunft`, `die Welt von morgen` | `FUTURE_REF` |
 //! | `zur Zeit` | `PRESENT_REF` |
 
 use super::{Match, Parser, Span};
@@ -46,10 +46,10 @@ impl Parser<'_> {
             ))
         };
         match d {
-            D::Today => day_part(0).or_else(|| one(Sem::Ref("PRESENT_REF"))),
+            D::Today => day_part(0).or_else(|| one(Sem::Today)),
             D::Yesterday => day_part(-1).or_else(|| one(Sem::Rel(Unit::Day, -1))),
-            D::DayBeforeYesterday => one(Sem::Rel(Unit::Day, -2)),
-            D::DayAfterTomorrow => one(Sem::Rel(Unit::Day, 2)),
+            D::DayBeforeYesterday => day_part(-2).or_else(|| one(Sem::Rel(Unit::Day, -2))),
+            D::DayAfterTomorrow => day_part(2).or_else(|| one(Sem::Rel(Unit::Day, 2))),
             D::Tomorrow => {
                 // `am morgen`, in any case, is no `tomorrow`
                 if !upper && i > 0 && self.is_fw(i - 1, Fw::Am) {
@@ -68,7 +68,16 @@ impl Parser<'_> {
                     }
                     return None;
                 }
-                day_part(1).or_else(|| one(Sem::Rel(Unit::Day, 1)))
+                if let Some(part) = day_part(1) {
+                    return Some(part);
+                }
+                // `die Welt von morgen`, `der Schwache von morgen`: the future in general;
+                // `von morgen an`, `von morgen bis Freitag` are days
+                if i > 0 && self.is_fw(i - 1, Fw::Von) && !self.word_in(i + 1, &["an", "bis", "ab"])
+                {
+                    return one(Sem::Ref("FUTURE_REF"));
+                }
+                one(Sem::Rel(Unit::Day, 1))
             }
             // `Zukunft`, `Vergangenheit`, `Gegenwart` name a time after `in` (`in Zukunft`, `in
             // der Vergangenheit`, `in naher Zukunft`, `zur Gegenwart`); elsewhere mostly an

@@ -106,7 +106,13 @@ impl Parser<'_> {
                 Plural::Gen => singular && i > 0 && self.lex(i - 1) == Lex::Fw(Fw::Innerhalb),
                 Plural::Pl | Plural::SgPl => !singular || self.tok(k).is_num(),
             };
-            if !ok || u == Unit::Weekend {
+            // `ein Wochenende` lasts one (P1WE); `an einem Wochenende` is one, a date
+            let a_weekend = u == Unit::Weekend
+                && p == Plural::Sg
+                && singular
+                && parts.is_empty()
+                && !self.word_in(i.wrapping_sub(1), &["an", "am"]);
+            if !ok || (u == Unit::Weekend && !a_weekend) {
                 break;
             }
             if self.attached(j + 1) && self.is_punct(j + 1, '-') {

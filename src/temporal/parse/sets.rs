@@ -3,6 +3,7 @@
 //! | expression | value |
 //! |---|---|
 //! | `jeden Montag`, `montags` | `XXXX-WXX-1` |
+//! | `jeden letzten Samstag im Monat` | `P1M` |
 //! | `jeden Montag um 16 Uhr` | `XXXX-WXX-1T16:00` |
 //! | `jedes Jahr`, `pro Jahr`, `jährlich` | `P1Y` |
 //! | `alle vier Jahre` | `P4Y` |
@@ -12,17 +13,30 @@
 use super::clock::afternoon;
 use super::months::season_code;
 use super::{Match, Parser};
-use crate::temporal::lexicon::{Deictic, Fw, Lex, Part, Plural, Unit};
+use crate::temporal::lexicon::{Deictic, Dir, Fw, Lex, Part, Plural, Unit};
 use crate::temporal::sem::{Amount, Sem, duration};
 
 impl Parser<'_> {
-    /// `jeden Montag`, `jedes Jahr`, `jeden zweiten Donnerstag`, `jedem Montagabend`.
+    /// `jeden Montag`, `jedes Jahr`, `jeden zweiten Donnerstag` (`P2W`), `jedem Montagabend`,
+    /// `jeden letzten Samstag im Monat` (`P1M`).
     pub(super) fn every_one(&self, i: usize) -> Match {
         let mut j = i + 1;
         let mut n = 1u8;
-        if let Lex::Ordinal(k) = self.lex(j) {
-            n = k;
-            j += 1;
+        // `jeden dritten`, `jeden letzten`: the how-manieth of a larger unit
+        let mut nth = false;
+        let mut last = false;
+        match self.lex(j) {
+            Lex::Ordinal(k) => {
+                n = k;
+                nth = true;
+                j += 1;
+            }
+            Lex::Rel(Dir::Past) => {
+                nth = true;
+                last = true;
+                j += 1;
+            }
+            _ => {}
         }
         // the day of a set a clock time may follow (`jeden Montag um 16 Uhr`)
         let (day, part) = match self.lex(j) {
@@ -56,9 +70,17 @@ impl Parser<'_> {
             Lex::Season(s, false) => (j + 1, format!("XXXX-{}", season_code(s))),
             _ => return None,
         };
-        // `jeden dritten Mittwoch im Monat`
+        // `jeden dritten Mittwoch im Monat`, `jeden letzten Samstag im Monat`: once a month
         if self.is_fw(e, Fw::Im) && self.lex(e + 1) == Lex::Unit(Unit::Month, Plural::Sg) {
+            let v = if nth { "P1M".to_string() } else { v };
             return Some((e + 2, Sem::Set(v)));
+        }
+        match self.lex(j) {
+            // `jeden letzten Samstag` alone is no set we can name
+            _ if last => return None,
+            // `jeden zweiten Donnerstag`: every other week
+            Lex::Weekday(_) if nth => return Some((e, Sem::Set(format!("P{n}W")))),
+            _ => {}
         }
         Some((e, Sem::Set(v)))
     }
@@ -156,7 +178,7 @@ mod tests {
             ("jedes Jahr", &["jedes Jahr=P1Y"]),
             (
                 "jeden dritten Mittwoch im Monat",
-                &["jeden dritten Mittwoch im Monat=XXXX-WXX-3"],
+                &["jeden dritten Mittwoch im Monat=P1M"],
             ),
             ("alle vier Jahre", &["alle vier Jahre=P4Y"]),
             ("zweimal pro Woche", &["zweimal pro Woche=P1W"]),
