@@ -357,3 +357,68 @@ fn any_term(fields: &[(Field, f32)], terms: &[String]) -> Box<dyn Query> {
         .collect();
     Box::new(BooleanQuery::new(clauses))
 }
+
+/// A loose word of a plan: as written, the terms it matches with its expansions, and those
+/// it matches as written.
+pub(crate) struct LooseWord {
+    pub written: String,
+    pub terms: Vec<Term>,
+    pub exact: Vec<Term>,
+}
+
+impl Plan {
+    /// Whether the plan has loose words (see [`Plan::loose`]).
+    pub(crate) fn is_loose(&self) -> bool {
+        !self.loose.is_empty()
+    }
+
+    /// The loose words, in query order.
+    pub(crate) fn loose_words(&self) -> Vec<LooseWord> {
+        let Some(Node::Clause(subs)) = &self.root else {
+            return Vec::new();
+        };
+        self.loose
+            .iter()
+            .filter_map(|&i| match subs.get(i) {
+                Some((_, Node::Word(word))) => Some(LooseWord {
+                    written: word.written.clone(),
+                    terms: self.word_terms(word, true),
+                    exact: self.word_terms(word, false),
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The ranking query with the loose words relaxed: an article must hold at least
+    /// `least` of them (and all strict parts).
+    pub(crate) fn relaxed_query(&self, least: usize) -> Option<Box<dyn Query>> {
+        let Some(Node::Clause(subs)) = &self.root else {
+            return self.scoring_query();
+        };
+        let form = Form {
+            bonus: self.is_expanded().then_some(self.ranking.exact_bonus),
+            expand: true,
+        };
+        let clauses = subs
+            .iter()
+            .enumerate()
+            .map(|(i, (occur, sub))| {
+                let occur = if self.loose.contains(&i) {
+                    Occur::Should
+                } else {
+                    *occur
+                };
+                let q = if occur == Occur::MustNot {
+                    Box::new(ExcludedQuery::new(self.score(sub, form.excluding())))
+                } else {
+                    self.score(sub, form)
+                };
+                (occur, q)
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses, least,
+        )))
+    }
+}

@@ -35,6 +35,7 @@
 mod all_words;
 mod bonus;
 mod count;
+mod coverage;
 mod delegate;
 mod exclude;
 mod filter;
@@ -45,6 +46,7 @@ mod parallel;
 mod plan;
 mod positions;
 mod query;
+mod questions;
 mod request;
 mod results;
 mod snippet;
@@ -132,36 +134,74 @@ impl Index {
             // No page can hold more hits than there are documents.
             let room = (searcher.num_docs() as usize).saturating_sub(request.offset);
             let limit = request.limit.min(room);
-            let exact = plan.exact_page();
-            let exact_page = match (&exact, sort, limit) {
-                (Some(exact), Sort::Relevance, 1..) => {
-                    let query = filters.apply(Some(exact.query.as_ref()));
-                    let page = TopDocs::with_limit(limit).and_offset(request.offset);
-                    let top = parallel::search(&searcher, &query, &page.order_by_score())?;
-                    // Only a full page of exact matches is the full query's page.
-                    (top.len() == limit).then(|| {
-                        top.into_iter()
-                            .map(|(s, a)| (s + exact.bonus, a))
-                            .collect::<Vec<_>>()
-                    })
-                }
-                _ => None,
-            };
             let count = || {
                 let query = filters.apply(plan.count_query().as_deref());
                 parallel::search(&searcher, &query, &Count)
             };
-            let (total, top) = match exact_page {
-                Some(top) => (count()?, top),
-                None if limit == 0 => (count()?, Vec::new()),
+            // Too few articles hold every word: those holding most of them follow (by
+            // relevance; a listing by date only when none holds them all).
+            let mut counted = None;
+            let coverage = if plan.is_loose() && scoring.is_some() {
+                let n = count()?;
+                counted = Some(n);
+                let enough = if sort == Sort::Relevance { RELAX_BELOW } else { 1 };
+                match (n as u64) < enough {
+                    true => Some(coverage::Coverage::of(&searcher, &plan.loose_words())?),
+                    false => None,
+                }
+            } else {
+                None
+            };
+            let count = || match counted {
+                Some(n) => Ok(n),
+                None => count(),
+            };
+            let (total, top) = match &coverage {
+                Some(coverage) => {
+                    let least = coverage.least_words(RELAX_BELOW);
+                    let relaxed = filters.apply(plan.relaxed_query(least).as_deref());
+                    let coverage = coverage.clone();
+                    let page = TopDocs::with_limit(limit).and_offset(request.offset);
+                    match sort {
+                        Sort::Relevance if limit > 0 => {
+                            let top = page.tweak_score(move |reader: &tantivy::SegmentReader| {
+                                coverage.key(reader)
+                            });
+                            let (n, docs) = parallel::search(&searcher, &relaxed, &(Count, top))?;
+                            (n, docs.into_iter().map(|((_, _, s), a)| (s, a)).collect())
+                        }
+                        _ => top_docs(&searcher, &*relaxed, sort, None, limit, request.offset)?,
+                    }
+                }
                 None => {
-                    let tier = match (&exact, sort) {
-                        (Some(exact), Sort::Relevance) => {
-                            Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
+                    let exact = plan.exact_page();
+                    let exact_page = match (&exact, sort, limit) {
+                        (Some(exact), Sort::Relevance, 1..) => {
+                            let query = filters.apply(Some(exact.query.as_ref()));
+                            let page = TopDocs::with_limit(limit).and_offset(request.offset);
+                            let top = parallel::search(&searcher, &query, &page.order_by_score())?;
+                            // Only a full page of exact matches is the full query's page.
+                            (top.len() == limit).then(|| {
+                                top.into_iter()
+                                    .map(|(s, a)| (s + exact.bonus, a))
+                                    .collect::<Vec<_>>()
+                            })
                         }
                         _ => None,
                     };
-                    top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
+                    match exact_page {
+                        Some(top) => (count()?, top),
+                        None if limit == 0 => (count()?, Vec::new()),
+                        None => {
+                            let tier = match (&exact, sort) {
+                                (Some(exact), Sort::Relevance) => {
+                                    Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
+                                }
+                                _ => None,
+                            };
+                            top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
+                        }
+                    }
                 }
             };
             let marks = (request.snippet_chars > 0 && scoring.is_some()).then(|| plan.highlights());
@@ -200,8 +240,13 @@ impl Index {
                 } else {
                     mentions::mentions_in(&article, &request.mentions)
                 };
+                let missing = coverage
+                    .as_ref()
+                    .map(|c| c.missing(&searcher, address))
+                    .unwrap_or_default();
                 hits.push(Hit {
                     rank: request.offset + i + 1,
+                    missing,
                     mentions,
                     title_highlights,
                     id: article.id,
@@ -222,6 +267,13 @@ impl Index {
                     request.query
                 ));
             }
+            if !plan.framing.is_empty() {
+                notes.push(format!(
+                    "searched for the question's content words; these only frame it and were left \
+                     out: {}",
+                    plan.framing.join(", ")
+                ));
+            }
             let total = total as u64;
             let suggestion = plan.suggestion(self, &searcher, total)?;
             Ok(SearchResults {
@@ -234,6 +286,10 @@ impl Index {
         })
     }
 }
+
+/// A search whose words are all held by fewer articles than this lets articles holding most
+/// of them follow: then the first page is full where the words are there.
+const RELAX_BELOW: u64 = 10;
 
 type ByDate = SortByStaticFastValue<DateTime>;
 

@@ -1,0 +1,153 @@
+//! Which of a query's loose words each article holds: for a search whose words are all held
+//! by too few articles, so that articles holding most of them follow, ranked by how many and
+//! which (rarer words weigh more), as `minimum_should_match` does in Elasticsearch.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tantivy::index::SegmentId;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
+
+use super::lower::LooseWord;
+use super::plan::MAX_LOOSE_WORDS;
+use crate::Result;
+
+/// For each article, a bit per loose word it holds (with expansions) and, shifted by
+/// [`MAX_LOOSE_WORDS`], a bit per word it holds as written.
+#[derive(Clone)]
+pub(crate) struct Coverage {
+    masks: Arc<HashMap<SegmentId, Vec<u32>>>,
+    /// Each word as written.
+    words: Arc<Vec<String>>,
+    /// Each word's weight: its inverse document frequency, as BM25 computes it.
+    weights: Arc<Vec<Score>>,
+    /// How many articles (alive) hold exactly `i` of the words.
+    holding: Vec<u64>,
+}
+
+impl Coverage {
+    /// Reads each word's postings once (without frequencies) into per-article masks.
+    pub(crate) fn of(searcher: &Searcher, words: &[LooseWord]) -> Result<Coverage> {
+        let words = &words[..words.len().min(MAX_LOOSE_WORDS)];
+        let mut masks = HashMap::new();
+        let mut docs_with = vec![0u64; words.len()];
+        let mut holding = vec![0u64; words.len() + 1];
+        for reader in searcher.segment_readers() {
+            let mut mask = vec![0u32; reader.max_doc() as usize];
+            for (i, word) in words.iter().enumerate() {
+                // A term as written is one of the word's terms: each is read once.
+                for term in &word.terms {
+                    let exact = word.exact.contains(term);
+                    let bits = 1 << i | u32::from(exact) << (i + MAX_LOOSE_WORDS);
+                    mark(reader, term, &mut mask, bits)?;
+                }
+            }
+            let alive = reader.alive_bitset();
+            for (doc, &m) in mask.iter().enumerate() {
+                if alive.is_some_and(|a| !a.is_alive(doc as DocId)) {
+                    continue;
+                }
+                let found = m & ((1 << MAX_LOOSE_WORDS) - 1);
+                holding[found.count_ones() as usize] += 1;
+                for (i, n) in docs_with.iter_mut().enumerate() {
+                    *n += u64::from(found >> i & 1);
+                }
+            }
+            masks.insert(reader.segment_id(), mask);
+        }
+        let total = searcher.num_docs() as f32;
+        let weights = docs_with
+            .iter()
+            .map(|&n| (1.0 + (total - n as f32 + 0.5) / (n as f32 + 0.5)).ln())
+            .collect();
+        Ok(Coverage {
+            masks: Arc::new(masks),
+            words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
+            weights: Arc::new(weights),
+            holding,
+        })
+    }
+
+    /// How many of the words an article must hold: the most that at least `enough` articles
+    /// hold (at least one word, fewer than all).
+    pub(crate) fn least_words(&self, enough: u64) -> usize {
+        let all = self.words.len();
+        let mut with_at_least = self.holding.get(all).copied().unwrap_or(0);
+        for k in (1..all).rev() {
+            with_at_least += self.holding[k];
+            if with_at_least >= enough {
+                return k;
+            }
+        }
+        1
+    }
+
+    /// The sort key of a segment's articles: the summed weight of the words it holds, then
+    /// whether it holds them all as written, then its score.
+    pub(crate) fn key(
+        &self,
+        reader: &SegmentReader,
+    ) -> impl Fn(DocId, Score) -> (Score, bool, Score) + use<> {
+        let mask = self.masks.get(&reader.segment_id()).cloned();
+        let weights = Arc::clone(&self.weights);
+        let exact_all = ((1u32 << weights.len()) - 1) << MAX_LOOSE_WORDS;
+        move |doc, score| {
+            let m = mask
+                .as_ref()
+                .and_then(|m| m.get(doc as usize))
+                .copied()
+                .unwrap_or(0);
+            let weight = weights
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| m >> i & 1 == 1)
+                .map(|(_, w)| w)
+                .sum();
+            (weight, m & exact_all == exact_all, score)
+        }
+    }
+
+    /// The words (as written) the article at `address` does not hold.
+    pub(crate) fn missing(&self, searcher: &Searcher, address: DocAddress) -> Vec<String> {
+        let reader = searcher.segment_reader(address.segment_ord);
+        let m = self
+            .masks
+            .get(&reader.segment_id())
+            .and_then(|m| m.get(address.doc_id as usize))
+            .copied()
+            .unwrap_or(0);
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| m >> i & 1 == 0)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
+}
+
+/// Sets `bits` in the mask of every article holding `term`.
+fn mark(
+    reader: &SegmentReader,
+    term: &Term,
+    mask: &mut [u32],
+    bits: u32,
+) -> tantivy::Result<()> {
+    {
+        let index = reader.inverted_index(term.field())?;
+        let Some(info) = index.get_term_info(term)? else {
+            return Ok(());
+        };
+        let mut postings =
+            index.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+        while !postings.docs().is_empty() {
+            for &doc in postings.docs() {
+                if let Some(m) = mask.get_mut(doc as usize) {
+                    *m |= bits;
+                }
+            }
+            postings.advance();
+        }
+    }
+    Ok(())
+}
