@@ -34,6 +34,7 @@ fn hit(h: &Hit) -> Value {
         "url": h.url,
         "authors": h.authors,
         "mentions": h.mentions,
+        "missing": h.missing,
     })
 }
 

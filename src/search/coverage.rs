@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::index::SegmentId;
+use tantivy::query::EnableScoring;
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
 
@@ -30,6 +31,15 @@ impl Coverage {
     /// Reads each word's postings once (without frequencies) into per-article masks.
     pub(crate) fn of(searcher: &Searcher, words: &[LooseWord]) -> Result<Coverage> {
         let words = &words[..words.len().min(MAX_LOOSE_WORDS)];
+        let halves = words
+            .iter()
+            .map(|w| {
+                w.halves
+                    .as_ref()
+                    .map(|q| q.weight(EnableScoring::disabled_from_searcher(searcher)))
+                    .transpose()
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
         let mut masks = HashMap::new();
         let mut docs_with = vec![0u64; words.len()];
         let mut holding = vec![0u64; words.len() + 1];
@@ -41,6 +51,15 @@ impl Coverage {
                     let exact = word.exact.contains(term);
                     let bits = 1 << i | u32::from(exact) << (i + MAX_LOOSE_WORDS);
                     mark(reader, term, &mut mask, bits)?;
+                }
+                if let Some(weight) = &halves[i] {
+                    weight.for_each_no_score(reader, &mut |docs| {
+                        for &doc in docs {
+                            if let Some(m) = mask.get_mut(doc as usize) {
+                                *m |= 1 << i;
+                            }
+                        }
+                    })?;
                 }
             }
             let alive = reader.alive_bitset();

@@ -154,7 +154,28 @@ impl Plan {
             let near = any_term(&word_fields, &word.typos);
             branches.push(Box::new(BoostQuery::new(near, r.typo_weight)));
         }
+        if let Some(near) = self.halves_query(word) {
+            branches.push(Box::new(BoostQuery::new(near, r.part_weight)));
+        }
         Box::new(DisjunctionMaxQuery::new(branches))
+    }
+
+    /// A compound's modifier and head near each other, in either order, in each field with
+    /// its boost: `Rentenreform` finds "Reform der Rente" and "Renten vor der Reform".
+    fn halves_query(&self, word: &Word) -> Option<Box<dyn Query>> {
+        let (modifier, head) = word.halves.as_ref()?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost) in self.fields(word.scope, TermKind::Word) {
+            for (a, b) in [(modifier, head), (head, modifier)] {
+                let mut q = PhraseQuery::new(vec![
+                    Term::from_field_text(field, a),
+                    Term::from_field_text(field, b),
+                ]);
+                q.set_slop(HALVES_WINDOW);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+            }
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// Words in this order (gaps where stop words were), in each field with its boost.
@@ -216,6 +237,8 @@ impl Plan {
     /// is counted (or its common documents found) with one query for all of them.
     fn sets(&self, node: &Node, form: Form) -> Option<TermSets> {
         match node {
+            // Halves near each other are no set of terms.
+            Node::Word(word) if form.expand && word.halves.is_some() => None,
             Node::Word(word) => Some(TermSets::any(self.word_terms(word, form.expand))),
             Node::Boost(sub, _) => self.sets(sub, form),
             Node::Clause(subs) => {
@@ -296,6 +319,10 @@ impl Plan {
     }
 }
 
+/// How many words apart a compound's halves may stand (beyond adjacent), as a phrase's slop:
+/// "Reform der gesetzlichen Rente".
+const HALVES_WINDOW: u32 = 4;
+
 /// How many words and phrases must match (each adds its exact bonus to every exact hit).
 fn must_leaves(node: &Node) -> usize {
     match node {
@@ -364,6 +391,8 @@ pub(crate) struct LooseWord {
     pub written: String,
     pub terms: Vec<Term>,
     pub exact: Vec<Term>,
+    /// A compound's halves near each other, which no term set holds.
+    pub halves: Option<Box<dyn Query>>,
 }
 
 impl Plan {
@@ -384,6 +413,7 @@ impl Plan {
                     written: word.written.clone(),
                     terms: self.word_terms(word, true),
                     exact: self.word_terms(word, false),
+                    halves: self.halves_query(word),
                 }),
                 _ => None,
             })

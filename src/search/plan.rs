@@ -93,12 +93,15 @@ pub(crate) struct Word {
     pub codes: Option<Vec<String>>,
     /// Near terms searched as typo corrections.
     pub typos: Vec<String>,
+    /// For a compound, the terms of its modifier and head, searched near each other
+    /// (`Rentenreform`: "Reform der Rente").
+    pub halves: Option<(String, String)>,
 }
 
 impl Word {
     /// Whether the word looks for more than itself.
     pub fn is_expanded(&self) -> bool {
-        self.parts || self.codes.is_some() || !self.typos.is_empty()
+        self.parts || self.codes.is_some() || !self.typos.is_empty() || self.halves.is_some()
     }
 }
 
@@ -318,6 +321,10 @@ impl Plan {
                 }
                 for typo in &w.typos {
                     terms.push((TermKind::Word, typo.clone()));
+                }
+                if let Some((modifier, head)) = &w.halves {
+                    terms.push((TermKind::Word, modifier.clone()));
+                    terms.push((TermKind::Word, head.clone()));
                 }
                 for m in marks.of(w.scope) {
                     m.terms.extend(terms.iter().cloned());
@@ -631,6 +638,13 @@ impl Resolver<'_> {
                     .collect();
             }
         }
+        let halves = if self.expansions.compounds
+            && matches!(scope, Scope::TitleAndBody | Scope::Title | Scope::Body)
+        {
+            crate::analysis::compound_halves(written).filter(|(m, h)| m != term && h != term)
+        } else {
+            None
+        };
         Ok(Word {
             written: written.to_string(),
             field,
@@ -640,6 +654,7 @@ impl Resolver<'_> {
             parts,
             codes,
             typos,
+            halves,
         })
     }
 
