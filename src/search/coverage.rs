@@ -6,9 +6,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use tantivy::index::SegmentId;
-use tantivy::query::EnableScoring;
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader, Term};
+use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
+
+use super::count::Bits;
 
 use super::lower::LooseWord;
 use super::plan::MAX_LOOSE_WORDS;
@@ -23,13 +25,16 @@ pub(crate) struct Coverage {
     words: Arc<Vec<String>>,
     /// Each word's weight: its inverse document frequency, as BM25 computes it.
     weights: Arc<Vec<Score>>,
-    /// How many articles (alive) hold exactly `i` of the words.
-    holding: Vec<u64>,
+    /// The weight an article's words must reach to be a hit: that of the article ranked at
+    /// the depth asked for, so that at least that many articles are hits where the words are.
+    least: Score,
 }
 
 impl Coverage {
     /// Reads each word's postings once (without frequencies) into per-article masks.
-    pub(crate) fn of(searcher: &Searcher, words: &[LooseWord]) -> Result<Coverage> {
+    /// `enough`: how many articles should be hits where the words are (fewer if fewer hold
+    /// any of them).
+    pub(crate) fn of(searcher: &Searcher, words: &[LooseWord], enough: usize) -> Result<Coverage> {
         let words = &words[..words.len().min(MAX_LOOSE_WORDS)];
         let halves = words
             .iter()
@@ -42,7 +47,6 @@ impl Coverage {
             .collect::<tantivy::Result<Vec<_>>>()?;
         let mut masks = HashMap::new();
         let mut docs_with = vec![0u64; words.len()];
-        let mut holding = vec![0u64; words.len() + 1];
         for reader in searcher.segment_readers() {
             let mut mask = vec![0u32; reader.max_doc() as usize];
             for (i, word) in words.iter().enumerate() {
@@ -68,7 +72,6 @@ impl Coverage {
                     continue;
                 }
                 let found = m & ((1 << MAX_LOOSE_WORDS) - 1);
-                holding[found.count_ones() as usize] += 1;
                 for (i, n) in docs_with.iter_mut().enumerate() {
                     *n += u64::from(found >> i & 1);
                 }
@@ -76,30 +79,38 @@ impl Coverage {
             masks.insert(reader.segment_id(), mask);
         }
         let total = searcher.num_docs() as f32;
-        let weights = docs_with
+        let weights: Vec<Score> = docs_with
             .iter()
             .map(|&n| (1.0 + (total - n as f32 + 0.5) / (n as f32 + 0.5)).ln())
             .collect();
+        // The weights of the articles holding any word, the `enough`-th largest of them the
+        // least a hit needs (ties with it are hits too).
+        let mut found: Vec<Score> = masks
+            .values()
+            .flatten()
+            .filter(|&&m| m & LOW != 0)
+            .map(|&m| weight_of(&weights, m))
+            .collect();
+        let least = match enough.min(found.len()) {
+            0 => Score::INFINITY,
+            n => {
+                let (_, nth, _) = found.select_nth_unstable_by(n - 1, |a, b| b.total_cmp(a));
+                *nth
+            }
+        };
         Ok(Coverage {
             masks: Arc::new(masks),
             words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
             weights: Arc::new(weights),
-            holding,
+            least,
         })
     }
 
-    /// How many of the words an article must hold: the most that at least `enough` articles
-    /// hold (at least one word, fewer than all).
-    pub(crate) fn least_words(&self, enough: u64) -> usize {
-        let all = self.words.len();
-        let mut with_at_least = self.holding.get(all).copied().unwrap_or(0);
-        for k in (1..all).rev() {
-            with_at_least += self.holding[k];
-            if with_at_least >= enough {
-                return k;
-            }
+    /// The articles whose words weigh enough to be hits (see [`Coverage::of`]).
+    pub(crate) fn hits(&self) -> CoveredQuery {
+        CoveredQuery {
+            coverage: self.clone(),
         }
-        1
     }
 
     /// The sort key of a segment's articles: the summed weight of the words it holds, then
@@ -117,13 +128,7 @@ impl Coverage {
                 .and_then(|m| m.get(doc as usize))
                 .copied()
                 .unwrap_or(0);
-            let weight = weights
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| m >> i & 1 == 1)
-                .map(|(_, w)| w)
-                .sum();
-            (weight, m & exact_all == exact_all, score)
+            (weight_of(&weights, m), m & exact_all == exact_all, score)
         }
     }
 
@@ -142,6 +147,66 @@ impl Coverage {
             .filter(|(i, _)| m >> i & 1 == 0)
             .map(|(_, w)| w.clone())
             .collect()
+    }
+}
+
+/// The bits of the words found with expansions.
+const LOW: u32 = (1 << MAX_LOOSE_WORDS) - 1;
+
+/// The summed weight of the words an article's mask holds.
+fn weight_of(weights: &[Score], mask: u32) -> Score {
+    weights
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask >> i & 1 == 1)
+        .map(|(_, w)| w)
+        .sum()
+}
+
+/// The articles whose words weigh at least the coverage's least, unscored (a required
+/// clause beside the words that score them).
+#[derive(Clone)]
+pub(crate) struct CoveredQuery {
+    coverage: Coverage,
+}
+
+impl std::fmt::Debug for CoveredQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CoveredQuery")
+            .field("words", &self.coverage.words)
+            .field("least", &self.coverage.least)
+            .finish()
+    }
+}
+
+impl Query for CoveredQuery {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for CoveredQuery {
+    fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let c = &self.coverage;
+        let mut words = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
+        if let Some(masks) = c.masks.get(&reader.segment_id()) {
+            for (doc, &m) in masks.iter().enumerate() {
+                if m & LOW != 0 && weight_of(&c.weights, m) >= c.least {
+                    words[doc / 64] |= 1 << (doc % 64);
+                }
+            }
+        }
+        Ok(Box::new(Bits::new(words)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        if self.scorer(reader, 1.0)?.seek(doc) == doc {
+            Ok(Explanation::new("holds enough of the words", 0.0))
+        } else {
+            Err(TantivyError::InvalidArgument(format!(
+                "document {doc} holds too few of the words"
+            )))
+        }
     }
 }
 

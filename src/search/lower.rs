@@ -420,9 +420,9 @@ impl Plan {
             .collect()
     }
 
-    /// The ranking query with the loose words relaxed: an article must hold at least
-    /// `least` of them (and all strict parts).
-    pub(crate) fn relaxed_query(&self, least: usize) -> Option<Box<dyn Query>> {
+    /// The ranking query with the loose words relaxed: an article must be one of `hits`
+    /// (hold enough of them) and match all strict parts.
+    pub(crate) fn relaxed_query(&self, hits: Box<dyn Query>) -> Option<Box<dyn Query>> {
         let Some(Node::Clause(subs)) = &self.root else {
             return self.scoring_query();
         };
@@ -430,7 +430,7 @@ impl Plan {
             bonus: self.is_expanded().then_some(self.ranking.exact_bonus),
             expand: true,
         };
-        let clauses = subs
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = subs
             .iter()
             .enumerate()
             .map(|(i, (occur, sub))| {
@@ -447,8 +447,7 @@ impl Plan {
                 (occur, q)
             })
             .collect();
-        Some(Box::new(BooleanQuery::with_minimum_required_clauses(
-            clauses, least,
-        )))
+        clauses.push((Occur::Must, hits));
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 }

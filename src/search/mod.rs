@@ -146,7 +146,11 @@ impl Index {
                 counted = Some(n);
                 let enough = if sort == Sort::Relevance { RELAX_BELOW } else { 1 };
                 match (n as u64) < enough {
-                    true => Some(coverage::Coverage::of(&searcher, &plan.loose_words())?),
+                    true => Some(coverage::Coverage::of(
+                        &searcher,
+                        &plan.loose_words(),
+                        RELAXED_HITS,
+                    )?),
                     false => None,
                 }
             } else {
@@ -158,8 +162,8 @@ impl Index {
             };
             let (total, top) = match &coverage {
                 Some(coverage) => {
-                    let least = coverage.least_words(RELAX_BELOW);
-                    let relaxed = filters.apply(plan.relaxed_query(least).as_deref());
+                    let relaxed =
+                        filters.apply(plan.relaxed_query(Box::new(coverage.hits())).as_deref());
                     let coverage = coverage.clone();
                     let page = TopDocs::with_limit(limit).and_offset(request.offset);
                     match sort {
@@ -290,6 +294,11 @@ impl Index {
 /// A search whose words are all held by fewer articles than this lets articles holding most
 /// of them follow: then the first page is full where the words are there.
 const RELAX_BELOW: u64 = 10;
+
+/// A relaxed search admits at least this many articles where the words are (three pages),
+/// the best covered first: ranking puts more words and rarer ones first, so admitting more
+/// only lengthens the tail.
+const RELAXED_HITS: usize = 30;
 
 type ByDate = SortByStaticFastValue<DateTime>;
 
