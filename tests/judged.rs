@@ -38,20 +38,25 @@ const KINDS: [&str; 6] = [
 /// nachlese's nDCG@10 per kind and overall ("all") as measured; the test fails below them.
 /// Raise them when the ranking gets better.
 ///
-/// Lowered once, on purpose: when the judgements were made (all 0.5282, compounds 0.4783,
-/// keywords 0.5806, questions 0.0444), an article matching a word only by sound or as a
-/// compound part could outrank one holding every word as written, so that paging through
-/// the hits repeated or skipped articles (`properties::a_strong_expanded_match_outranks_a_
-/// weak_exact_one`). Articles holding every word as written now rank first (search/tier.rs),
-/// which moved seven queries' top 10 and cost 0.0025 overall.
+/// Lowered once, on purpose: when the judgements were made (all 0.5282), an article matching
+/// a word only by sound or as a compound part could outrank one holding every word as
+/// written, so that paging through the hits repeated or skipped articles. Articles holding
+/// every word as written now rank first (search/tier.rs), which cost 0.0025 overall.
+///
+/// Raised with relaxed answers (search/coverage.rs: when fewer than 10 articles hold every
+/// word, those holding the most and rarest follow), questions read for their content words
+/// (search/questions.rs) and compounds found by their halves near each other: all 0.526 →
+/// 0.842 (names .706 → .874, typos .824 → .961, spellings .808 → .862, compounds .476 →
+/// .744, keywords .574 → .856, questions .043 → .815), after judging the 93 articles the
+/// change brought into the top 10.
 const FLOORS: [(&str, f64); 7] = [
-    ("names", 0.7055),
-    ("typos", 0.8242),
-    ("spellings", 0.8083),
-    ("compounds", 0.4757),
-    ("keywords", 0.5743),
-    ("questions", 0.0427),
-    ("all", 0.5257),
+    ("names", 0.8735),
+    ("typos", 0.9605),
+    ("spellings", 0.8615),
+    ("compounds", 0.7435),
+    ("keywords", 0.8555),
+    ("questions", 0.8145),
+    ("all", 0.8415),
 ];
 
 /// Room for float rounding in the comparison with the floors.

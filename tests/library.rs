@@ -268,7 +268,13 @@ fn a_date_range_filters_rare_and_common_words_exactly() {
     let index = daily_archive();
     let search = |words: &str, range: DateRange| {
         let r = index
-            .search(&SearchRequest::new(words).range(range).limit(300))
+            // Every word must match: the counts below are of articles holding them all.
+            .search(
+                &SearchRequest::new(words)
+                    .range(range)
+                    .limit(300)
+                    .all_words(true),
+            )
             .unwrap();
         assert_eq!(
             r.total as usize,

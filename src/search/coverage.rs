@@ -211,12 +211,7 @@ impl Weight for CoveredQuery {
 }
 
 /// Sets `bits` in the mask of every article holding `term`.
-fn mark(
-    reader: &SegmentReader,
-    term: &Term,
-    mask: &mut [u32],
-    bits: u32,
-) -> tantivy::Result<()> {
+fn mark(reader: &SegmentReader, term: &Term, mask: &mut [u32], bits: u32) -> tantivy::Result<()> {
     {
         let index = reader.inverted_index(term.field())?;
         let Some(info) = index.get_term_info(term)? else {

@@ -144,7 +144,11 @@ impl Index {
             let coverage = if plan.is_loose() && scoring.is_some() {
                 let n = count()?;
                 counted = Some(n);
-                let enough = if sort == Sort::Relevance { RELAX_BELOW } else { 1 };
+                let enough = if sort == Sort::Relevance {
+                    RELAX_BELOW
+                } else {
+                    1
+                };
                 match (n as u64) < enough {
                     true => Some(coverage::Coverage::of(
                         &searcher,
@@ -165,9 +169,12 @@ impl Index {
                     let relaxed =
                         filters.apply(plan.relaxed_query(Box::new(coverage.hits())).as_deref());
                     let coverage = coverage.clone();
-                    let page = TopDocs::with_limit(limit).and_offset(request.offset);
                     match sort {
-                        Sort::Relevance if limit > 0 => {
+                        _ if limit == 0 => {
+                            (parallel::search(&searcher, &relaxed, &Count)?, Vec::new())
+                        }
+                        Sort::Relevance => {
+                            let page = TopDocs::with_limit(limit).and_offset(request.offset);
                             let top = page.tweak_score(move |reader: &tantivy::SegmentReader| {
                                 coverage.key(reader)
                             });

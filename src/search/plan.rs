@@ -457,13 +457,15 @@ impl Resolver<'_> {
                 && !framing_only
                 && super::questions::is_scaffolding(word)
             {
-                framing.push(word.clone());
+                // Stop words are never searched: the note names only the words left out here.
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                if shared_analysis(word).term.is_some() {
+                    framing.push(word.to_string());
+                }
                 continue;
             }
             if let Some(node) = self.node(sub)? {
-                if plain.is_some()
-                    && matches!(node, Node::Word(_))
-                    && loose.len() < MAX_LOOSE_WORDS
+                if plain.is_some() && matches!(node, Node::Word(_)) && loose.len() < MAX_LOOSE_WORDS
                 {
                     loose.push(subs.len());
                 }

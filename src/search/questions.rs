@@ -15,13 +15,69 @@ const INTERROGATIVES: &[&str] = &[
 /// geben and the modal verbs, and the fillers of spoken questions ("was ist los", "wie viele",
 /// "eigentlich").
 const SCAFFOLDING: &[&str] = &[
-    "wer", "wen", "wem", "wessen", "was", "wann", "wo", "woher", "wohin", "wie", "warum",
-    "weshalb", "wieso", "weswegen", "wozu", "welche", "welcher", "welches", "welchen", "welchem",
-    "viel", "viele", "vielen", "gibt", "gab", "gäbe", "geben", "gegeben", "ist", "sind", "war",
-    "waren", "wäre", "wird", "werden", "wurde", "wurden", "geworden", "hat", "haben", "hatte",
-    "hatten", "kann", "können", "konnte", "soll", "sollen", "sollte", "muss", "müssen",
-    "musste", "darf", "dürfen", "stimmt", "los", "eigentlich", "genau", "denn", "passiert",
-    "bedeutet", "heißt", "es", "man",
+    "wer",
+    "wen",
+    "wem",
+    "wessen",
+    "was",
+    "wann",
+    "wo",
+    "woher",
+    "wohin",
+    "wie",
+    "warum",
+    "weshalb",
+    "wieso",
+    "weswegen",
+    "wozu",
+    "welche",
+    "welcher",
+    "welches",
+    "welchen",
+    "welchem",
+    "viel",
+    "viele",
+    "vielen",
+    "gibt",
+    "gab",
+    "gäbe",
+    "geben",
+    "gegeben",
+    "ist",
+    "sind",
+    "war",
+    "waren",
+    "wäre",
+    "wird",
+    "werden",
+    "wurde",
+    "wurden",
+    "geworden",
+    "hat",
+    "haben",
+    "hatte",
+    "hatten",
+    "kann",
+    "können",
+    "konnte",
+    "soll",
+    "sollen",
+    "sollte",
+    "muss",
+    "müssen",
+    "musste",
+    "darf",
+    "dürfen",
+    "stimmt",
+    "los",
+    "eigentlich",
+    "genau",
+    "denn",
+    "passiert",
+    "bedeutet",
+    "heißt",
+    "es",
+    "man",
 ];
 
 /// Whether `query` is asked as a question: it ends with `?`, or starts with an interrogative
@@ -41,7 +97,9 @@ pub(crate) fn is_scaffolding(word: &str) -> bool {
 }
 
 fn listed(list: &[&str], word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
     list.contains(&word.as_str())
 }
 
