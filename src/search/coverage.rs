@@ -11,6 +11,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
 
 use super::count::Bits;
+use crate::index::schema::name;
 
 use super::lower::LooseWord;
 use super::plan::MAX_LOOSE_WORDS;
@@ -25,16 +26,13 @@ pub(crate) struct Coverage {
     words: Arc<Vec<String>>,
     /// Each word's weight: its inverse document frequency, as BM25 computes it.
     weights: Arc<Vec<Score>>,
-    /// The weight an article's words must reach to be a hit: that of the article ranked at
-    /// the depth asked for, so that at least that many articles are hits where the words are.
-    least: Score,
+    /// How many articles (alive) hold every word.
+    holding_all: u64,
 }
 
 impl Coverage {
     /// Reads each word's postings once (without frequencies) into per-article masks.
-    /// `enough`: how many articles should be hits where the words are (fewer if fewer hold
-    /// any of them).
-    pub(crate) fn of(searcher: &Searcher, words: &[LooseWord], enough: usize) -> Result<Coverage> {
+    pub(crate) fn of(searcher: &Searcher, words: &[LooseWord]) -> Result<Coverage> {
         let words = &words[..words.len().min(MAX_LOOSE_WORDS)];
         let halves = words
             .iter()
@@ -47,6 +45,8 @@ impl Coverage {
             .collect::<tantivy::Result<Vec<_>>>()?;
         let mut masks = HashMap::new();
         let mut docs_with = vec![0u64; words.len()];
+        let full = (1u32 << words.len()) - 1;
+        let mut holding_all = 0;
         for reader in searcher.segment_readers() {
             let mut mask = vec![0u32; reader.max_doc() as usize];
             for (i, word) in words.iter().enumerate() {
@@ -71,7 +71,8 @@ impl Coverage {
                 if alive.is_some_and(|a| !a.is_alive(doc as DocId)) {
                     continue;
                 }
-                let found = m & ((1 << MAX_LOOSE_WORDS) - 1);
+                let found = m & LOW;
+                holding_all += u64::from(found == full);
                 for (i, n) in docs_with.iter_mut().enumerate() {
                     *n += u64::from(found >> i & 1);
                 }
@@ -83,13 +84,29 @@ impl Coverage {
             .iter()
             .map(|&n| (1.0 + (total - n as f32 + 0.5) / (n as f32 + 0.5)).ln())
             .collect();
-        // The weights of the articles holding any word, the `enough`-th largest of them the
-        // least a hit needs (ties with it are hits too).
-        let mut found: Vec<Score> = masks
+        Ok(Coverage {
+            masks: Arc::new(masks),
+            words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
+            weights: Arc::new(weights),
+            holding_all,
+        })
+    }
+
+    /// How many articles hold every word (with its expansions).
+    pub(crate) fn holding_all(&self) -> u64 {
+        self.holding_all
+    }
+
+    /// The articles whose words weigh enough to be hits: at least as much as the `enough`-th
+    /// best covered article (ties with it are hits too), so that at least `enough` articles
+    /// are hits where the words are.
+    pub(crate) fn hits(&self, enough: usize) -> CoveredQuery {
+        let mut found: Vec<Score> = self
+            .masks
             .values()
             .flatten()
             .filter(|&&m| m & LOW != 0)
-            .map(|&m| weight_of(&weights, m))
+            .map(|&m| weight_of(&self.weights, m))
             .collect();
         let least = match enough.min(found.len()) {
             0 => Score::INFINITY,
@@ -98,28 +115,21 @@ impl Coverage {
                 *nth
             }
         };
-        Ok(Coverage {
-            masks: Arc::new(masks),
-            words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
-            weights: Arc::new(weights),
-            least,
-        })
-    }
-
-    /// The articles whose words weigh enough to be hits (see [`Coverage::of`]).
-    pub(crate) fn hits(&self) -> CoveredQuery {
         CoveredQuery {
             coverage: self.clone(),
+            least,
         }
     }
 
     /// The sort key of a segment's articles: the summed weight of the words it holds, then
-    /// whether it holds them all as written, then its score.
+    /// whether it holds them all as written, then its score, then its date (newer first
+    /// among equals, as every ranking of nachlese: short items often score alike).
     pub(crate) fn key(
         &self,
         reader: &SegmentReader,
-    ) -> impl Fn(DocId, Score) -> (Score, bool, Score) + use<> {
+    ) -> impl Fn(DocId, Score) -> (Score, bool, Score, i64) + use<> {
         let mask = self.masks.get(&reader.segment_id()).cloned();
+        let dates = reader.fast_fields().date(name::DATE).ok();
         let weights = Arc::clone(&self.weights);
         let exact_all = ((1u32 << weights.len()) - 1) << MAX_LOOSE_WORDS;
         move |doc, score| {
@@ -128,7 +138,16 @@ impl Coverage {
                 .and_then(|m| m.get(doc as usize))
                 .copied()
                 .unwrap_or(0);
-            (weight_of(&weights, m), m & exact_all == exact_all, score)
+            let date = dates
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map_or(i64::MIN, |d| d.into_timestamp_nanos());
+            (
+                weight_of(&weights, m),
+                m & exact_all == exact_all,
+                score,
+                date,
+            )
         }
     }
 
@@ -168,13 +187,14 @@ fn weight_of(weights: &[Score], mask: u32) -> Score {
 #[derive(Clone)]
 pub(crate) struct CoveredQuery {
     coverage: Coverage,
+    least: Score,
 }
 
 impl std::fmt::Debug for CoveredQuery {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("CoveredQuery")
             .field("words", &self.coverage.words)
-            .field("least", &self.coverage.least)
+            .field("least", &self.least)
             .finish()
     }
 }
@@ -191,7 +211,7 @@ impl Weight for CoveredQuery {
         let mut words = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
         if let Some(masks) = c.masks.get(&reader.segment_id()) {
             for (doc, &m) in masks.iter().enumerate() {
-                if m & LOW != 0 && weight_of(&c.weights, m) >= c.least {
+                if m & LOW != 0 && weight_of(&c.weights, m) >= self.least {
                     words[doc / 64] |= 1 << (doc % 64);
                 }
             }

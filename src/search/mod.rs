@@ -140,51 +140,26 @@ impl Index {
             };
             // Too few articles hold every word: those holding most of them follow (by
             // relevance; a listing by date only when none holds them all).
-            let mut counted = None;
-            let coverage = if plan.is_loose() && scoring.is_some() {
-                let n = count()?;
-                counted = Some(n);
-                let enough = if sort == Sort::Relevance {
-                    RELAX_BELOW
-                } else {
-                    1
-                };
-                match (n as u64) < enough {
-                    true => Some(coverage::Coverage::of(
-                        &searcher,
-                        &plan.loose_words(),
-                        RELAXED_HITS,
-                    )?),
-                    false => None,
-                }
-            } else {
-                None
-            };
+            let (counted, cover) = relaxation(&searcher, &plan, &filters, sort, &count)?;
             let count = || match counted {
                 Some(n) => Ok(n),
                 None => count(),
             };
-            let (total, top) = match &coverage {
-                Some(coverage) => {
-                    let relaxed =
-                        filters.apply(plan.relaxed_query(Box::new(coverage.hits())).as_deref());
-                    let coverage = coverage.clone();
+            let (total, top) = match &cover {
+                Some((true, coverage)) => {
+                    let hits = Box::new(coverage.hits(RELAXED_HITS));
+                    let relaxed = filters.apply(plan.relaxed_query(hits).as_deref());
                     match sort {
                         _ if limit == 0 => {
                             (parallel::search(&searcher, &relaxed, &Count)?, Vec::new())
                         }
                         Sort::Relevance => {
-                            let page = TopDocs::with_limit(limit).and_offset(request.offset);
-                            let top = page.tweak_score(move |reader: &tantivy::SegmentReader| {
-                                coverage.key(reader)
-                            });
-                            let (n, docs) = parallel::search(&searcher, &relaxed, &(Count, top))?;
-                            (n, docs.into_iter().map(|((_, _, s), a)| (s, a)).collect())
+                            covered_top(&searcher, &*relaxed, coverage, limit, request.offset)?
                         }
                         _ => top_docs(&searcher, &*relaxed, sort, None, limit, request.offset)?,
                     }
                 }
-                None => {
+                _ => {
                     let exact = plan.exact_page();
                     let exact_page = match (&exact, sort, limit) {
                         (Some(exact), Sort::Relevance, 1..) => {
@@ -204,13 +179,19 @@ impl Index {
                         Some(top) => (count()?, top),
                         None if limit == 0 => (count()?, Vec::new()),
                         None => {
-                            let tier = match (&exact, sort) {
-                                (Some(exact), Sort::Relevance) => {
-                                    Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
-                                }
-                                _ => None,
-                            };
-                            top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
+                            if let (Some((_, coverage)), Sort::Relevance) = (&cover, sort) {
+                                // The coverage knows which articles hold every word as
+                                // written: the same tier, without reading the words again.
+                                covered_top(&searcher, &*full, coverage, limit, request.offset)?
+                            } else {
+                                let tier = match (&exact, sort) {
+                                    (Some(exact), Sort::Relevance) => {
+                                        Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
+                                    }
+                                    _ => None,
+                                };
+                                top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
+                            }
                         }
                     }
                 }
@@ -251,10 +232,10 @@ impl Index {
                 } else {
                     mentions::mentions_in(&article, &request.mentions)
                 };
-                let missing = coverage
-                    .as_ref()
-                    .map(|c| c.missing(&searcher, address))
-                    .unwrap_or_default();
+                let missing = match &cover {
+                    Some((true, coverage)) => coverage.missing(&searcher, address),
+                    _ => Vec::new(),
+                };
                 hits.push(Hit {
                     rank: request.offset + i + 1,
                     missing,
@@ -311,6 +292,62 @@ type ByDate = SortByStaticFastValue<DateTime>;
 
 fn by_date() -> ByDate {
     SortByStaticFastValue::for_field(name::DATE)
+}
+
+/// Whether the search is relaxed (see [`coverage`]): the count of the strict query if it was
+/// taken, and the coverage of the loose words if it was read, with whether the answer is
+/// relaxed (else it serves as the tier of articles holding every word as written).
+#[allow(clippy::type_complexity)]
+fn relaxation(
+    searcher: &Searcher,
+    plan: &Plan,
+    filters: &Filters,
+    sort: Sort,
+    count: &dyn Fn() -> tantivy::Result<usize>,
+) -> Result<(Option<usize>, Option<(bool, coverage::Coverage)>)> {
+    if !plan.is_loose() || !plan.has_query() || plan.root.is_none() {
+        return Ok((None, None));
+    }
+    // By relevance, a thin answer is relaxed; by date, only an empty one.
+    let enough = if sort == Sort::Relevance {
+        RELAX_BELOW
+    } else {
+        1
+    };
+    if plan.is_only_loose() && filters.is_empty() {
+        // Which words each article holds says whether it matches: one read of the words'
+        // postings counts the articles holding them all, and ranks the others if needed.
+        let coverage = coverage::Coverage::of(searcher, &plan.loose_words())?;
+        let n = coverage.holding_all();
+        return Ok((Some(n as usize), Some((n < enough, coverage))));
+    }
+    let n = count()?;
+    let cover = if (n as u64) < enough {
+        Some((true, coverage::Coverage::of(searcher, &plan.loose_words())?))
+    } else {
+        None
+    };
+    Ok((Some(n), cover))
+}
+
+/// The count and page of `query`'s hits, by the coverage's order: more and rarer words
+/// first, then every word as written, then score.
+fn covered_top(
+    searcher: &Searcher,
+    query: &dyn Query,
+    coverage: &coverage::Coverage,
+    limit: usize,
+    offset: usize,
+) -> Result<(usize, Vec<(Score, DocAddress)>)> {
+    let coverage = coverage.clone();
+    let page = TopDocs::with_limit(limit)
+        .and_offset(offset)
+        .tweak_score(move |reader: &tantivy::SegmentReader| coverage.key(reader));
+    let (n, docs) = parallel::search(searcher, query, &(Count, page))?;
+    Ok((
+        n,
+        docs.into_iter().map(|((_, _, s, _), a)| (s, a)).collect(),
+    ))
 }
 
 /// The total count and the page of (score, address) pairs in the requested order; by
