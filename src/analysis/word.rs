@@ -323,4 +323,3 @@ mod tests {
         assert!(analyze_word("für").term.is_none());
     }
 }
-

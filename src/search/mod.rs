@@ -2,8 +2,14 @@
 //!
 //! # Query language
 //!
-//! * `Putin Auto`: every word must occur (in the title or the text), in any inflection
-//!   or spelling the [German analysis](crate::analysis) folds together;
+//! * `Putin Auto`: articles holding every word (in the title or the text, in any
+//!   inflection or spelling the [German analysis](crate::analysis) folds together) first;
+//!   when fewer than ten do, articles holding most of the words follow, the rarer words
+//!   weighing more, each with the words it lacks ([`Hit::missing`]);
+//!   [`SearchRequest::all_words`] keeps only the articles holding every word;
+//! * `Putin AND Auto`, `+Putin +Auto`: both words, always;
+//! * a question (`Wer hat Kim ein Auto geschenkt?`) is searched for its content words:
+//!   interrogatives and question scaffolding need not match;
 //! * `Putin OR Lawrow`: either word;
 //! * `"Tag des Sieges"`: the words in this order;
 //! * `Kim -Putin`: articles without `Putin`;
@@ -17,7 +23,8 @@
 //!
 //! Beyond its inflections and spellings, each unquoted word also finds (see [`Expansions`]):
 //!
-//! * compounds that contain it: `Minister` finds `Verteidigungsminister`;
+//! * compounds that contain it: `Minister` finds `Verteidigungsminister`; and a compound
+//!   finds its modifier and head near each other: `Rentenreform` finds "Reform der Rente";
 //! * other spellings of a name, by sound: `Schoigu` finds `Shoigu` and `Schojgu`;
 //! * if the archive hardly knows the word, words one or two edits away: `Verteidigungsminster`
 //!   finds `Verteidigungsminister`.
