@@ -26,8 +26,6 @@ pub(crate) struct Coverage {
     words: Arc<Vec<String>>,
     /// Each word's weight: its inverse document frequency, as BM25 computes it.
     weights: Arc<Vec<Score>>,
-    /// How many articles (alive) hold every word.
-    holding_all: u64,
 }
 
 impl Coverage {
@@ -45,8 +43,7 @@ impl Coverage {
             .collect::<tantivy::Result<Vec<_>>>()?;
         let mut masks = HashMap::new();
         let mut docs_with = vec![0u64; words.len()];
-        let full = (1u32 << words.len()) - 1;
-        let mut holding_all = 0;
+
         for reader in searcher.segment_readers() {
             let mut mask = vec![0u32; reader.max_doc() as usize];
             for (i, word) in words.iter().enumerate() {
@@ -72,7 +69,6 @@ impl Coverage {
                     continue;
                 }
                 let found = m & LOW;
-                holding_all += u64::from(found == full);
                 for (i, n) in docs_with.iter_mut().enumerate() {
                     *n += u64::from(found >> i & 1);
                 }
@@ -88,13 +84,7 @@ impl Coverage {
             masks: Arc::new(masks),
             words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
             weights: Arc::new(weights),
-            holding_all,
         })
-    }
-
-    /// How many articles hold every word (with its expansions).
-    pub(crate) fn holding_all(&self) -> u64 {
-        self.holding_all
     }
 
     /// The articles whose words weigh enough to be hits: at least as much as the `enough`-th

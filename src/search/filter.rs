@@ -68,11 +68,6 @@ impl Filters {
         }
     }
 
-    /// Whether the filters let every article through.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.published.is_none() && self.mentions.is_none()
-    }
-
     /// The whole query: `text` (all articles if `None`) within the filters. The filters have
     /// no weight, so they do not change how the words rank the hits.
     pub(crate) fn apply(&self, text: Option<&dyn Query>) -> Box<dyn Query> {

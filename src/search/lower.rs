@@ -401,12 +401,6 @@ impl Plan {
         !self.loose.is_empty()
     }
 
-    /// Whether the query is nothing but loose words (no phrase, no required or excluded
-    /// word): then which of them an article holds says whether it matches.
-    pub(crate) fn is_only_loose(&self) -> bool {
-        matches!(&self.root, Some(Node::Clause(subs)) if subs.len() == self.loose.len())
-    }
-
     /// The loose words, in query order.
     pub(crate) fn loose_words(&self) -> Vec<LooseWord> {
         let Some(Node::Clause(subs)) = &self.root else {

@@ -153,7 +153,7 @@ impl Index {
                 None => count(),
             };
             let (total, top) = match &cover {
-                Some((true, coverage)) => {
+                Some(coverage) => {
                     let hits = Box::new(coverage.hits(RELAXED_HITS));
                     let relaxed = filters.apply(plan.relaxed_query(hits).as_deref());
                     match sort {
@@ -166,7 +166,7 @@ impl Index {
                         _ => top_docs(&searcher, &*relaxed, sort, None, limit, request.offset)?,
                     }
                 }
-                _ => {
+                None => {
                     let exact = plan.exact_page();
                     let exact_page = match (&exact, sort, limit) {
                         (Some(exact), Sort::Relevance, 1..) => {
@@ -186,19 +186,13 @@ impl Index {
                         Some(top) => (count()?, top),
                         None if limit == 0 => (count()?, Vec::new()),
                         None => {
-                            if let (Some((_, coverage)), Sort::Relevance) = (&cover, sort) {
-                                // The coverage knows which articles hold every word as
-                                // written: the same tier, without reading the words again.
-                                covered_top(&searcher, &*full, coverage, limit, request.offset)?
-                            } else {
-                                let tier = match (&exact, sort) {
-                                    (Some(exact), Sort::Relevance) => {
-                                        Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
-                                    }
-                                    _ => None,
-                                };
-                                top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
-                            }
+                            let tier = match (&exact, sort) {
+                                (Some(exact), Sort::Relevance) => {
+                                    Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
+                                }
+                                _ => None,
+                            };
+                            top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
                         }
                     }
                 }
@@ -240,8 +234,8 @@ impl Index {
                     mentions::mentions_in(&article, &request.mentions)
                 };
                 let missing = match &cover {
-                    Some((true, coverage)) => coverage.missing(&searcher, address),
-                    _ => Vec::new(),
+                    Some(coverage) => coverage.missing(&searcher, address),
+                    None => Vec::new(),
                 };
                 hits.push(Hit {
                     rank: request.offset + i + 1,
@@ -302,17 +296,19 @@ fn by_date() -> ByDate {
 }
 
 /// Whether the search is relaxed (see [`coverage`]): the count of the strict query if it was
-/// taken, and the coverage of the loose words if it was read, with whether the answer is
-/// relaxed (else it serves as the tier of articles holding every word as written).
-#[allow(clippy::type_complexity)]
+/// taken in full, and the coverage of the loose words when the answer is relaxed.
+///
+/// A query with expansions is counted in full (the count is the answer's total, so nothing is
+/// read twice but for a thin answer); a query of words only as written is asked only whether
+/// it finds enough articles, which stops after a few (its total comes with its hits).
 fn relaxation(
     searcher: &Searcher,
     plan: &Plan,
     filters: &Filters,
     sort: Sort,
     count: &dyn Fn() -> tantivy::Result<usize>,
-) -> Result<(Option<usize>, Option<(bool, coverage::Coverage)>)> {
-    if !plan.is_loose() || !plan.has_query() || plan.root.is_none() {
+) -> Result<(Option<usize>, Option<coverage::Coverage>)> {
+    if !plan.is_loose() || plan.root.is_none() {
         return Ok((None, None));
     }
     // By relevance, a thin answer is relaxed; by date, only an empty one.
@@ -321,20 +317,42 @@ fn relaxation(
     } else {
         1
     };
-    if plan.is_only_loose() && filters.is_empty() {
-        // Which words each article holds says whether it matches: one read of the words'
-        // postings counts the articles holding them all, and ranks the others if needed.
-        let coverage = coverage::Coverage::of(searcher, &plan.loose_words())?;
-        let n = coverage.holding_all();
-        return Ok((Some(n as usize), Some((n < enough, coverage))));
-    }
-    let n = count()?;
-    let cover = if (n as u64) < enough {
-        Some((true, coverage::Coverage::of(searcher, &plan.loose_words())?))
+    let (counted, found) = if plan.is_expanded() {
+        let n = count()?;
+        (Some(n), n as u64)
+    } else {
+        let strict = filters.apply(plan.count_query().as_deref());
+        (None, at_least(searcher, &*strict, enough)?)
+    };
+    let cover = if found < enough {
+        Some(coverage::Coverage::of(searcher, &plan.loose_words())?)
     } else {
         None
     };
-    Ok((Some(n), cover))
+    Ok((counted, cover))
+}
+
+/// How many articles `query` finds, counting no further than `enough`.
+fn at_least(searcher: &Searcher, query: &dyn Query, enough: u64) -> Result<u64> {
+    let weight = query.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+        searcher,
+    ))?;
+    let mut found = 0;
+    for reader in searcher.segment_readers() {
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != tantivy::TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                found += 1;
+                if found >= enough {
+                    return Ok(found);
+                }
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok(found)
 }
 
 /// The count and page of `query`'s hits, by the coverage's order: more and rarer words

@@ -416,6 +416,10 @@ struct Top {
     framing: Vec<String>,
 }
 
+/// A compound held by fewer articles than this (as a word or inside longer compounds) also
+/// finds its halves near each other.
+const HALVES_BELOW: u64 = 10;
+
 /// A relaxed query counts the words it found in a machine word: at most this many words are
 /// loose, the rest must all match.
 pub(crate) const MAX_LOOSE_WORDS: usize = 16;
@@ -640,10 +644,20 @@ impl Resolver<'_> {
                     .collect();
             }
         }
+        // Halves near each other are read position by position: only for a compound that
+        // few articles hold, whose own hits do not fill a page.
         let halves = if self.expansions.compounds
             && matches!(scope, Scope::TitleAndBody | Scope::Title | Scope::Body)
+            && doc_freq < HALVES_BELOW
         {
-            crate::analysis::compound_halves(written).filter(|(m, h)| m != term && h != term)
+            crate::analysis::compound_halves(written)
+                .filter(|(m, h)| m != term && h != term)
+                .map(|halves| {
+                    let held = doc_freq + field_doc_freq(self.searcher, &part_fields, term)?;
+                    Ok::<_, Error>((held < HALVES_BELOW).then_some(halves))
+                })
+                .transpose()?
+                .flatten()
         } else {
             None
         };
