@@ -87,21 +87,21 @@ impl Coverage {
         })
     }
 
-    /// The articles whose words weigh enough to be hits: at least as much as the `enough`-th
-    /// best covered article (ties with it are hits too), so that at least `enough` articles
-    /// are hits where the words are.
+    /// The articles covered well enough to be hits: at least as well (as many words, then as
+    /// much weight) as the `enough`-th best covered article (ties with it are hits too), so
+    /// that at least `enough` articles are hits where the words are.
     pub(crate) fn hits(&self, enough: usize) -> CoveredQuery {
-        let mut found: Vec<Score> = self
+        let mut found: Vec<Cover> = self
             .masks
             .values()
             .flatten()
             .filter(|&&m| m & LOW != 0)
-            .map(|&m| weight_of(&self.weights, m))
+            .map(|&m| cover(&self.weights, m))
             .collect();
         let least = match enough.min(found.len()) {
-            0 => Score::INFINITY,
+            0 => (u32::MAX, Score::INFINITY),
             n => {
-                let (_, nth, _) = found.select_nth_unstable_by(n - 1, |a, b| b.total_cmp(a));
+                let (_, nth, _) = found.select_nth_unstable_by(n - 1, |a, b| by_cover(b, a));
                 *nth
             }
         };
@@ -111,9 +111,10 @@ impl Coverage {
         }
     }
 
-    /// The sort key of a segment's articles: the summed weight of the words it holds, then
-    /// whether it holds them all as written, then its score, then its date (newer first
-    /// among equals, as every ranking of nachlese: short items often score alike).
+    /// The sort key of a segment's articles: how many of the words it holds, then whether
+    /// it holds them all as written, then its score (which weighs rarer words more), then
+    /// its date (newer first among equals, as every ranking of nachlese: short items often
+    /// score alike).
     pub(crate) fn key(
         &self,
         reader: &SegmentReader,
@@ -133,7 +134,7 @@ impl Coverage {
                 .and_then(|c| c.first(doc))
                 .map_or(i64::MIN, |d| d.into_timestamp_nanos());
             (
-                weight_of(&weights, m),
+                (m & LOW).count_ones() as Score,
                 m & exact_all == exact_all,
                 score,
                 date,
@@ -162,6 +163,17 @@ impl Coverage {
 /// The bits of the words found with expansions.
 const LOW: u32 = (1 << MAX_LOOSE_WORDS) - 1;
 
+/// How well an article covers the words: how many it holds, and their summed weight.
+type Cover = (u32, Score);
+
+fn cover(weights: &[Score], mask: u32) -> Cover {
+    ((mask & LOW).count_ones(), weight_of(weights, mask))
+}
+
+fn by_cover(a: &Cover, b: &Cover) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
+}
+
 /// The summed weight of the words an article's mask holds.
 fn weight_of(weights: &[Score], mask: u32) -> Score {
     weights
@@ -172,12 +184,12 @@ fn weight_of(weights: &[Score], mask: u32) -> Score {
         .sum()
 }
 
-/// The articles whose words weigh at least the coverage's least, unscored (a required
-/// clause beside the words that score them).
+/// The articles covering the words at least as well as `least`, unscored (a required clause
+/// beside the words that score them).
 #[derive(Clone)]
 pub(crate) struct CoveredQuery {
     coverage: Coverage,
-    least: Score,
+    least: Cover,
 }
 
 impl std::fmt::Debug for CoveredQuery {
@@ -201,7 +213,7 @@ impl Weight for CoveredQuery {
         let mut words = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
         if let Some(masks) = c.masks.get(&reader.segment_id()) {
             for (doc, &m) in masks.iter().enumerate() {
-                if m & LOW != 0 && weight_of(&c.weights, m) >= self.least {
+                if m & LOW != 0 && by_cover(&cover(&c.weights, m), &self.least).is_ge() {
                     words[doc / 64] |= 1 << (doc % 64);
                 }
             }
