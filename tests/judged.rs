@@ -52,9 +52,10 @@ const KINDS: [&str; 6] = [
 ///
 /// Raised with relaxed answers (search/coverage.rs: when fewer than 10 articles hold every
 /// word, those holding the most words follow, by score), questions read for their content
-/// words (search/questions.rs) and compounds found by their halves near each other: all
-/// 0.521 → 0.838 (names .706 → .843, typos .772 → .961, spellings .808 → .950, compounds
-/// .478 → .751, keywords .575 → .841, questions .044 → .785; `nachlese-strict` is the run
+/// words (search/questions.rs), unquoted hyphenated words as loose as plain ones, and
+/// compounds found by their halves near each other: all 0.521 → 0.841 (names .706 → .843,
+/// typos .772 → .961, spellings .808 → .950, compounds .478 → .751, keywords .575 → .854,
+/// questions .044 → .785; `nachlese-strict` is the run
 /// before, measured against the same judgements), after judging the 114 articles the change
 /// brought into the top 10. The corpus is indexed on one thread since, so that hits scoring
 /// alike keep their order from run to run.
@@ -63,9 +64,9 @@ const FLOORS: [(&str, f64); 7] = [
     ("typos", 0.9603),
     ("spellings", 0.9498),
     ("compounds", 0.7503),
-    ("keywords", 0.8404),
+    ("keywords", 0.8537),
     ("questions", 0.7843),
-    ("all", 0.8372),
+    ("all", 0.8408),
 ];
 
 /// Room for float rounding in the comparison with the floors.

@@ -38,6 +38,12 @@ fn archive() -> Env {
             "Leverkusen gewinnt.",
         ),
         record(
+            "sa",
+            "Wahl in Sachsen-Anhalt",
+            "2025-07-09",
+            "Die Parteien werben.",
+        ),
+        record(
             "compound",
             "Die Rentenreform kommt",
             "2025-07-06",
@@ -138,6 +144,23 @@ fn phrases_required_excluded_and_and_words_stay_strict() {
     );
     // A quoted phrase must match as written, beside one loose word: nothing to relax.
     assert!(hits(&env, &["\"Hitze im Süden\" Brandenburg"]).is_empty());
+}
+
+#[test]
+fn an_unquoted_hyphenated_word_may_be_missed_as_a_plain_word_may() {
+    let env = archive();
+    let mut found = hits(&env, &["Sachsen-Anhalt Brandenburg"]);
+    found.sort();
+    assert_eq!(
+        found,
+        owned(&[
+            ("all", &["Sachsen-Anhalt"]),
+            ("bb", &["Sachsen-Anhalt"]),
+            ("sa", &["Brandenburg"]),
+        ])
+    );
+    // Quoted, it is a phrase, and strict.
+    assert!(hits(&env, &["\"Sachsen-Anhalt\" Brandenburg"]).is_empty());
 }
 
 #[test]

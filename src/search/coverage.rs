@@ -32,10 +32,10 @@ impl Coverage {
     /// Reads each word's postings once (without frequencies) into per-article masks.
     pub(crate) fn of(searcher: &Searcher, words: &[LooseWord]) -> Result<Coverage> {
         let words = &words[..words.len().min(MAX_LOOSE_WORDS)];
-        let halves = words
+        let near = words
             .iter()
             .map(|w| {
-                w.halves
+                w.near
                     .as_ref()
                     .map(|q| q.weight(EnableScoring::disabled_from_searcher(searcher)))
                     .transpose()
@@ -53,11 +53,12 @@ impl Coverage {
                     let bits = 1 << i | u32::from(exact) << (i + MAX_LOOSE_WORDS);
                     mark(reader, term, &mut mask, bits)?;
                 }
-                if let Some(weight) = &halves[i] {
+                if let Some(weight) = &near[i] {
+                    let exact = u32::from(word.near_is_exact) << (i + MAX_LOOSE_WORDS);
                     weight.for_each_no_score(reader, &mut |docs| {
                         for &doc in docs {
                             if let Some(m) = mask.get_mut(doc as usize) {
-                                *m |= 1 << i;
+                                *m |= 1 << i | exact;
                             }
                         }
                     })?;

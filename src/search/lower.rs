@@ -391,8 +391,11 @@ pub(crate) struct LooseWord {
     pub written: String,
     pub terms: Vec<Term>,
     pub exact: Vec<Term>,
-    /// A compound's halves near each other, which no term set holds.
-    pub halves: Option<Box<dyn Query>>,
+    /// What no term set holds: a compound's halves near each other, or the words of an
+    /// unquoted hyphenated word (`Brosius-Gersdorf`) in a row.
+    pub near: Option<Box<dyn Query>>,
+    /// Whether what `near` finds is the word as written (a hyphenated word's).
+    pub near_is_exact: bool,
 }
 
 impl Plan {
@@ -413,7 +416,15 @@ impl Plan {
                     written: word.written.clone(),
                     terms: self.word_terms(word, true),
                     exact: self.word_terms(word, false),
-                    halves: self.halves_query(word),
+                    near: self.halves_query(word),
+                    near_is_exact: false,
+                }),
+                Some((_, Node::Phrase(phrase))) => Some(LooseWord {
+                    written: phrase.written.clone(),
+                    terms: Vec::new(),
+                    exact: Vec::new(),
+                    near: Some(self.phrase(phrase)),
+                    near_is_exact: true,
                 }),
                 _ => None,
             })

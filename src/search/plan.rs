@@ -40,7 +40,8 @@ pub(crate) struct Plan {
     pub(super) fields: Fields,
     pub(super) ranking: Ranking,
     /// The plain words of the top-level clause (by their place in it) that an article may
-    /// lack when too few hold them all: unquoted, without `+`, not joined by `AND`. Empty
+    /// lack when too few hold them all: unquoted (a hyphenated word too), without `+`, not
+    /// joined by `AND`. Empty
     /// when the request asks for every word ([`SearchRequest::all_words`]).
     pub(super) loose: Vec<usize>,
     /// The words of a question that only framed it ("wer", "gibt"), left out.
@@ -469,7 +470,9 @@ impl Resolver<'_> {
                 continue;
             }
             if let Some(node) = self.node(sub)? {
-                if plain.is_some() && matches!(node, Node::Word(_)) && loose.len() < MAX_LOOSE_WORDS
+                if plain.is_some()
+                    && matches!(node, Node::Word(_) | Node::Phrase(_))
+                    && loose.len() < MAX_LOOSE_WORDS
                 {
                     loose.push(subs.len());
                 }
