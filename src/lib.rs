@@ -20,7 +20,7 @@
 //! let dir = tempfile::tempdir()?;
 //! let index = Index::open_bundled(dir.path())?;
 //!
-//! // Words in any inflection and spelling; all must match.
+//! // Words in any inflection and spelling; articles holding all of them first.
 //! let results = index.search(&SearchRequest::new("Putin Auto"))?;
 //! assert_eq!(results.hits[0].id, "2024-02-20-putin-schenkt-kim-auto");
 //!

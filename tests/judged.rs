@@ -22,8 +22,15 @@ use crate::util::{self, project};
 /// The folder of the judged data, inside the repository.
 const DATA: &str = "tests/data/judged-zeitgeist";
 
-/// The stored peer runs, as `runs/NAME.tsv`.
-const PEERS: [&str; 4] = ["lucene-or", "lucene-and", "tantivy-or", "tantivy-and"];
+/// The stored runs shown beside nachlese's, as `runs/NAME.tsv`: nachlese before relaxed
+/// answers (`nachlese-strict`: every plain word required, questions and all), then the peers.
+const PEERS: [&str; 5] = [
+    "nachlese-strict",
+    "lucene-or",
+    "lucene-and",
+    "tantivy-or",
+    "tantivy-and",
+];
 
 /// The kinds, in the order the table shows them.
 const KINDS: [&str; 6] = [
@@ -38,20 +45,28 @@ const KINDS: [&str; 6] = [
 /// nachlese's nDCG@10 per kind and overall ("all") as measured; the test fails below them.
 /// Raise them when the ranking gets better.
 ///
-/// Lowered once, on purpose: when the judgements were made (all 0.5282, compounds 0.4783,
-/// keywords 0.5806, questions 0.0444), an article matching a word only by sound or as a
-/// compound part could outrank one holding every word as written, so that paging through
-/// the hits repeated or skipped articles (`properties::a_strong_expanded_match_outranks_a_
-/// weak_exact_one`). Articles holding every word as written now rank first (search/tier.rs),
-/// which moved seven queries' top 10 and cost 0.0025 overall.
+/// Lowered once, on purpose: when the judgements were made (all 0.5282), an article matching
+/// a word only by sound or as a compound part could outrank one holding every word as
+/// written, so that paging through the hits repeated or skipped articles. Articles holding
+/// every word as written now rank first (search/tier.rs), which cost 0.0025 overall.
+///
+/// Raised with relaxed answers (search/coverage.rs: when fewer than 10 articles hold every
+/// word, those holding the most words follow, by score), questions read for their content
+/// words (search/questions.rs), unquoted hyphenated words as loose as plain ones, and
+/// compounds found by their halves near each other: all 0.521 → 0.841 (names .706 → .843,
+/// typos .772 → .961, spellings .808 → .950, compounds .478 → .751, keywords .575 → .854,
+/// questions .044 → .785; `nachlese-strict` is the run
+/// before, measured against the same judgements), after judging the 114 articles the change
+/// brought into the top 10. The corpus is indexed on one thread since, so that hits scoring
+/// alike keep their order from run to run.
 const FLOORS: [(&str, f64); 7] = [
-    ("names", 0.7055),
-    ("typos", 0.8242),
-    ("spellings", 0.8083),
-    ("compounds", 0.4757),
-    ("keywords", 0.5743),
-    ("questions", 0.0427),
-    ("all", 0.5257),
+    ("names", 0.8428),
+    ("typos", 0.9603),
+    ("spellings", 0.9498),
+    ("compounds", 0.7503),
+    ("keywords", 0.8537),
+    ("questions", 0.7843),
+    ("all", 0.8408),
 ];
 
 /// Room for float rounding in the comparison with the floors.
@@ -132,7 +147,11 @@ fn stored_run(name: &str) -> Run {
 fn index_corpus(corpus: &Path) -> Index {
     let file = std::fs::File::open(corpus).expect("open the corpus");
     let index = Index::create_in_ram().expect("index in RAM");
-    let mut writer = index.writer().expect("writer");
+    // One thread: the articles keep the corpus's order, so that hits scoring alike rank the
+    // same in every run (several threads share them out among segments by chance).
+    let mut writer = index
+        .writer_with(nachlese::WriterOptions::default().threads(1))
+        .expect("writer");
     for doc in nachlese::corpus::read_json_lines(corpus, std::io::BufReader::new(file)) {
         writer.add(&doc.expect("corpus line").article).expect("add");
     }

@@ -49,6 +49,35 @@ fn search_returns_typed_hits_with_snippets() {
 }
 
 #[test]
+fn hits_missing_a_word_follow_and_say_which_unless_every_word_is_asked_for() {
+    let index = archive();
+    // No article holds both words: those holding one of them are the answer.
+    let results = index.search(&SearchRequest::new("Kim Leverkusen")).unwrap();
+    let mut found: Vec<(&str, Vec<&str>)> = results
+        .hits
+        .iter()
+        .map(|h| {
+            (
+                h.id.as_str(),
+                h.missing.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    // Leverkusen (one article) is rarer than Kim (two): it weighs more.
+    assert_eq!(found.remove(0), ("c", vec!["Kim"]));
+    found.sort();
+    assert_eq!(
+        found,
+        [("a", vec!["Leverkusen"]), ("b", vec!["Leverkusen"])]
+    );
+    assert_eq!(results.total, 3);
+    let strict = index
+        .search(&SearchRequest::new("Kim Leverkusen").all_words(true))
+        .unwrap();
+    assert_eq!(strict.total, 0);
+}
+
+#[test]
 fn requests_carry_range_sort_limit_and_offset() {
     let index = archive();
     let range =
@@ -268,7 +297,13 @@ fn a_date_range_filters_rare_and_common_words_exactly() {
     let index = daily_archive();
     let search = |words: &str, range: DateRange| {
         let r = index
-            .search(&SearchRequest::new(words).range(range).limit(300))
+            // Every word must match: the counts below are of articles holding them all.
+            .search(
+                &SearchRequest::new(words)
+                    .range(range)
+                    .limit(300)
+                    .all_words(true),
+            )
             .unwrap();
         assert_eq!(
             r.total as usize,

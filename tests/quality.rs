@@ -75,6 +75,15 @@ fn judge(index: &Index, q: &Query, expansions: Expansions) -> Score {
                 .expansions(expansions),
         )
         .unwrap_or_else(|e| panic!("{}: {e}", q.query));
+    // Hits that miss a word follow those holding all of them when these are few; the set's
+    // judging rule asks for every word, so precision and look-alike traps count the hits
+    // that claim to hold them all (recall counts every hit).
+    let full: HashSet<&str> = results
+        .hits
+        .iter()
+        .filter(|h| h.missing.is_empty())
+        .map(|h| h.id.as_str())
+        .collect();
     let top: HashSet<&str> = results.hits.iter().map(|h| h.id.as_str()).collect();
     let relevant: HashSet<&str> = q.relevant.iter().map(String::as_str).collect();
     let found = top.intersection(&relevant).count();
@@ -83,16 +92,16 @@ fn judge(index: &Index, q: &Query, expansions: Expansions) -> Score {
         s.recall = found as f64 / relevant.len().min(10) as f64;
         s.recall_n = 1;
     }
-    s.precision = match (top.is_empty(), relevant.is_empty()) {
+    s.precision = match (full.is_empty(), relevant.is_empty()) {
         (true, true) => 1.0,
         (true, false) => 0.0,
-        _ => found as f64 / top.len() as f64,
+        _ => full.intersection(&relevant).count() as f64 / full.len() as f64,
     };
     s.precision_n = 1;
     s.traps = q
         .must_not
         .iter()
-        .filter(|id| top.contains(id.as_str()))
+        .filter(|id| full.contains(id.as_str()))
         .count();
     s
 }

@@ -23,6 +23,7 @@ mod page_dates;
 mod properties;
 mod quality;
 mod read_only;
+mod relaxed;
 mod robustness;
 mod search;
 mod snowball;

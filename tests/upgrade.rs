@@ -148,7 +148,7 @@ fn an_old_default_index_keeps_the_articles_a_user_added() {
     let default = env.cache.path().join("nachlese").join("index");
     old_index_at(&default);
     let out = env
-        .cmd(&["search", "Bahnhof", "Umland", "--json"])
+        .cmd(&["search", "--all", "Bahnhof", "Umland", "--json"])
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));

@@ -267,6 +267,22 @@ pub(crate) fn shared_analysis(original: &str) -> Arc<WordTerms> {
     terms
 }
 
+/// The terms of a compound's two halves, as a text writes them apart: its modifier (every
+/// part before the head) and its head. `Rentenreform` gives the terms of `Renten` and
+/// `reform`, found in "Reform der Rente". `None` for a word that is no compound (in any
+/// case: queries are often typed in lowercase).
+pub(crate) fn compound_halves(written: &str) -> Option<(String, String)> {
+    let lower: String = written.chars().flat_map(char::to_lowercase).collect();
+    let form = fold(&lower).replace('ß', "ss");
+    let parts = split_compound(&form)?;
+    let head = parts.last()?.start;
+    let (modifier, head) = (&form[..head], &form[head..]);
+    if is_stop_word(modifier) || is_stop_word(head) {
+        return None;
+    }
+    Some((stem_word(modifier), stem_word(head)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -39,9 +39,11 @@ pub enum ColorChoice {
 pub enum Command {
     /// Search articles by words and dates.
     ///
-    /// Words must all match, in any inflection or spelling. Query language: `OR` between
-    /// words, "quoted phrases", -excluded words, title:word, parentheses. Exit status: 0 if
-    /// something was found, 1 if nothing was, 2 on error.
+    /// Articles holding every word rank first, in any inflection or spelling; when they are
+    /// few, articles holding most of the words follow, each with the words it misses (not
+    /// with --all). Query language: `OR` between words, "quoted phrases", +required and
+    /// -excluded words, `AND`, title:word, parentheses. Exit status: 0 if something was
+    /// found, 1 if nothing was, 2 on error.
     Search(SearchArgs),
     /// Add articles from files and folders (.md, .json, .jsonl, .ndjson, .csv; web pages
     /// .html, .htm, .xhtml; web archives .warc; feeds .rss, .atom, .xml and JSON Feeds; gzipped
@@ -166,6 +168,11 @@ pub struct SearchArgs {
     /// Do not correct typos.
     #[arg(long)]
     pub no_typos: bool,
+
+    /// Every word must match, even when few articles hold them all (no hits with words
+    /// missing).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// The `--sort` values.

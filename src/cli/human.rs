@@ -70,6 +70,14 @@ pub fn search(out: &mut impl Write, style: &Style, results: &SearchResults) -> i
                 marked(style, &hit.snippet.text, &hit.snippet.highlights)
             )?;
         }
+        if !hit.missing.is_empty() {
+            writeln!(
+                out,
+                "{pad}{} {}",
+                style.dim("fehlt:"),
+                hit.missing.join(", ")
+            )?;
+        }
         if !hit.mentions.is_empty() {
             let listed: Vec<String> = hit
                 .mentions

@@ -140,7 +140,8 @@ fn search(dir: Option<&std::path::Path>, style: &Style, a: SearchArgs) -> Result
         .limit(a.limit)
         .offset(a.offset)
         .mentions(mentions)
-        .expansions(expansions);
+        .expansions(expansions)
+        .all_words(a.all);
     let index = open(dir)?;
     let results = index.search(&request)?;
     // The process ends after printing; unmapping every segment file on the way out would

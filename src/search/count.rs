@@ -154,7 +154,7 @@ pub(crate) struct Bits {
 }
 
 impl Bits {
-    fn new(words: Vec<u64>) -> Bits {
+    pub(crate) fn new(words: Vec<u64>) -> Bits {
         let len = words.iter().map(|w| w.count_ones()).sum();
         let rest = words.first().copied().unwrap_or(0);
         let mut bits = Bits {

@@ -154,7 +154,28 @@ impl Plan {
             let near = any_term(&word_fields, &word.typos);
             branches.push(Box::new(BoostQuery::new(near, r.typo_weight)));
         }
+        if let Some(near) = self.halves_query(word) {
+            branches.push(Box::new(BoostQuery::new(near, r.part_weight)));
+        }
         Box::new(DisjunctionMaxQuery::new(branches))
+    }
+
+    /// A compound's modifier and head near each other, in either order, in each field with
+    /// its boost: `Rentenreform` finds "Reform der Rente" and "Renten vor der Reform".
+    fn halves_query(&self, word: &Word) -> Option<Box<dyn Query>> {
+        let (modifier, head) = word.halves.as_ref()?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (field, boost) in self.fields(word.scope, TermKind::Word) {
+            for (a, b) in [(modifier, head), (head, modifier)] {
+                let mut q = PhraseQuery::new(vec![
+                    Term::from_field_text(field, a),
+                    Term::from_field_text(field, b),
+                ]);
+                q.set_slop(HALVES_WINDOW);
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost))));
+            }
+        }
+        Some(Box::new(BooleanQuery::new(clauses)))
     }
 
     /// Words in this order (gaps where stop words were), in each field with its boost.
@@ -216,6 +237,8 @@ impl Plan {
     /// is counted (or its common documents found) with one query for all of them.
     fn sets(&self, node: &Node, form: Form) -> Option<TermSets> {
         match node {
+            // Halves near each other are no set of terms.
+            Node::Word(word) if form.expand && word.halves.is_some() => None,
             Node::Word(word) => Some(TermSets::any(self.word_terms(word, form.expand))),
             Node::Boost(sub, _) => self.sets(sub, form),
             Node::Clause(subs) => {
@@ -296,6 +319,10 @@ impl Plan {
     }
 }
 
+/// How many words apart a compound's halves may stand (beyond adjacent), as a phrase's slop:
+/// "Reform der gesetzlichen Rente".
+const HALVES_WINDOW: u32 = 4;
+
 /// How many words and phrases must match (each adds its exact bonus to every exact hit).
 fn must_leaves(node: &Node) -> usize {
     match node {
@@ -356,4 +383,82 @@ fn any_term(fields: &[(Field, f32)], terms: &[String]) -> Box<dyn Query> {
         .map(|t| (Occur::Should, term_query(fields, t)))
         .collect();
     Box::new(BooleanQuery::new(clauses))
+}
+
+/// A loose word of a plan: as written, the terms it matches with its expansions, and those
+/// it matches as written.
+pub(crate) struct LooseWord {
+    pub written: String,
+    pub terms: Vec<Term>,
+    pub exact: Vec<Term>,
+    /// What no term set holds: a compound's halves near each other, or the words of an
+    /// unquoted hyphenated word (`Brosius-Gersdorf`) in a row.
+    pub near: Option<Box<dyn Query>>,
+    /// Whether what `near` finds is the word as written (a hyphenated word's).
+    pub near_is_exact: bool,
+}
+
+impl Plan {
+    /// Whether the plan has loose words (see [`Plan::loose`]).
+    pub(crate) fn is_loose(&self) -> bool {
+        !self.loose.is_empty()
+    }
+
+    /// The loose words, in query order.
+    pub(crate) fn loose_words(&self) -> Vec<LooseWord> {
+        let Some(Node::Clause(subs)) = &self.root else {
+            return Vec::new();
+        };
+        self.loose
+            .iter()
+            .filter_map(|&i| match subs.get(i) {
+                Some((_, Node::Word(word))) => Some(LooseWord {
+                    written: word.written.clone(),
+                    terms: self.word_terms(word, true),
+                    exact: self.word_terms(word, false),
+                    near: self.halves_query(word),
+                    near_is_exact: false,
+                }),
+                Some((_, Node::Phrase(phrase))) => Some(LooseWord {
+                    written: phrase.written.clone(),
+                    terms: Vec::new(),
+                    exact: Vec::new(),
+                    near: Some(self.phrase(phrase)),
+                    near_is_exact: true,
+                }),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The ranking query with the loose words relaxed: an article must be one of `hits`
+    /// (hold enough of them) and match all strict parts.
+    pub(crate) fn relaxed_query(&self, hits: Box<dyn Query>) -> Option<Box<dyn Query>> {
+        let Some(Node::Clause(subs)) = &self.root else {
+            return self.scoring_query();
+        };
+        let form = Form {
+            bonus: self.is_expanded().then_some(self.ranking.exact_bonus),
+            expand: true,
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = subs
+            .iter()
+            .enumerate()
+            .map(|(i, (occur, sub))| {
+                let occur = if self.loose.contains(&i) {
+                    Occur::Should
+                } else {
+                    *occur
+                };
+                let q = if occur == Occur::MustNot {
+                    Box::new(ExcludedQuery::new(self.score(sub, form.excluding())))
+                } else {
+                    self.score(sub, form)
+                };
+                (occur, q)
+            })
+            .collect();
+        clauses.push((Occur::Must, hits));
+        Some(Box::new(BooleanQuery::new(clauses)))
+    }
 }

@@ -2,8 +2,14 @@
 //!
 //! # Query language
 //!
-//! * `Putin Auto`: every word must occur (in the title or the text), in any inflection
-//!   or spelling the [German analysis](crate::analysis) folds together;
+//! * `Putin Auto`: articles holding every word (in the title or the text, in any
+//!   inflection or spelling the [German analysis](crate::analysis) folds together) first;
+//!   when fewer than ten do, articles holding most of the words follow, the rarer words
+//!   weighing more, each with the words it lacks ([`Hit::missing`]);
+//!   [`SearchRequest::all_words`] keeps only the articles holding every word;
+//! * `Putin AND Auto`, `+Putin +Auto`: both words, always;
+//! * a question (`Wer hat Kim ein Auto geschenkt?`) is searched for its content words:
+//!   interrogatives and question scaffolding need not match;
 //! * `Putin OR Lawrow`: either word;
 //! * `"Tag des Sieges"`: the words in this order;
 //! * `Kim -Putin`: articles without `Putin`;
@@ -17,7 +23,8 @@
 //!
 //! Beyond its inflections and spellings, each unquoted word also finds (see [`Expansions`]):
 //!
-//! * compounds that contain it: `Minister` finds `Verteidigungsminister`;
+//! * compounds that contain it: `Minister` finds `Verteidigungsminister`; and a compound
+//!   finds its modifier and head near each other: `Rentenreform` finds "Reform der Rente";
 //! * other spellings of a name, by sound: `Schoigu` finds `Shoigu` and `Schojgu`;
 //! * if the archive hardly knows the word, words one or two edits away: `Verteidigungsminster`
 //!   finds `Verteidigungsminister`.
@@ -34,6 +41,7 @@
 mod all_words;
 mod bonus;
 mod count;
+mod coverage;
 mod delegate;
 mod exclude;
 mod filter;
@@ -44,6 +52,7 @@ mod parallel;
 mod plan;
 mod positions;
 mod query;
+mod questions;
 mod request;
 mod results;
 mod snippet;
@@ -131,36 +140,60 @@ impl Index {
             // No page can hold more hits than there are documents.
             let room = (searcher.num_docs() as usize).saturating_sub(request.offset);
             let limit = request.limit.min(room);
-            let exact = plan.exact_page();
-            let exact_page = match (&exact, sort, limit) {
-                (Some(exact), Sort::Relevance, 1..) => {
-                    let query = filters.apply(Some(exact.query.as_ref()));
-                    let page = TopDocs::with_limit(limit).and_offset(request.offset);
-                    let top = parallel::search(&searcher, &query, &page.order_by_score())?;
-                    // Only a full page of exact matches is the full query's page.
-                    (top.len() == limit).then(|| {
-                        top.into_iter()
-                            .map(|(s, a)| (s + exact.bonus, a))
-                            .collect::<Vec<_>>()
-                    })
-                }
-                _ => None,
-            };
             let count = || {
                 let query = filters.apply(plan.count_query().as_deref());
                 parallel::search(&searcher, &query, &Count)
             };
-            let (total, top) = match exact_page {
-                Some(top) => (count()?, top),
-                None if limit == 0 => (count()?, Vec::new()),
+            // Too few articles hold every word: those holding most of them follow (by
+            // relevance; a listing by date only when none holds them all).
+            let (counted, cover) = relaxation(&searcher, &plan, &filters, sort, &count)?;
+            let count = || match counted {
+                Some(n) => Ok(n),
+                None => count(),
+            };
+            let (total, top) = match &cover {
+                Some(coverage) => {
+                    let hits = Box::new(coverage.hits(RELAXED_HITS));
+                    let relaxed = filters.apply(plan.relaxed_query(hits).as_deref());
+                    match sort {
+                        _ if limit == 0 => {
+                            (parallel::search(&searcher, &relaxed, &Count)?, Vec::new())
+                        }
+                        Sort::Relevance => {
+                            covered_top(&searcher, &*relaxed, coverage, limit, request.offset)?
+                        }
+                        _ => top_docs(&searcher, &*relaxed, sort, None, limit, request.offset)?,
+                    }
+                }
                 None => {
-                    let tier = match (&exact, sort) {
-                        (Some(exact), Sort::Relevance) => {
-                            Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
+                    let exact = plan.exact_page();
+                    let exact_page = match (&exact, sort, limit) {
+                        (Some(exact), Sort::Relevance, 1..) => {
+                            let query = filters.apply(Some(exact.query.as_ref()));
+                            let page = TopDocs::with_limit(limit).and_offset(request.offset);
+                            let top = parallel::search(&searcher, &query, &page.order_by_score())?;
+                            // Only a full page of exact matches is the full query's page.
+                            (top.len() == limit).then(|| {
+                                top.into_iter()
+                                    .map(|(s, a)| (s + exact.bonus, a))
+                                    .collect::<Vec<_>>()
+                            })
                         }
                         _ => None,
                     };
-                    top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
+                    match exact_page {
+                        Some(top) => (count()?, top),
+                        None if limit == 0 => (count()?, Vec::new()),
+                        None => {
+                            let tier = match (&exact, sort) {
+                                (Some(exact), Sort::Relevance) => {
+                                    Some(tier::Tier::of(&searcher, exact.query.as_ref())?)
+                                }
+                                _ => None,
+                            };
+                            top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
+                        }
+                    }
                 }
             };
             let marks = (request.snippet_chars > 0 && scoring.is_some()).then(|| plan.highlights());
@@ -202,8 +235,13 @@ impl Index {
                 } else {
                     mentions::mentions_in(&article, &request.mentions)
                 };
+                let missing = match &cover {
+                    Some(coverage) => coverage.missing(&searcher, address),
+                    None => Vec::new(),
+                };
                 hits.push(Hit {
                     rank: request.offset + i + 1,
+                    missing,
                     mentions,
                     title_highlights,
                     id: article.id,
@@ -224,6 +262,13 @@ impl Index {
                     request.query
                 ));
             }
+            if !plan.framing.is_empty() {
+                notes.push(format!(
+                    "searched for the question's content words; these only frame it and were left \
+                     out: {}",
+                    plan.framing.join(", ")
+                ));
+            }
             let total = total as u64;
             let suggestion = plan.suggestion(self, &searcher, total)?;
             Ok(SearchResults {
@@ -239,10 +284,99 @@ impl Index {
     }
 }
 
+/// A search whose words are all held by fewer articles than this lets articles holding most
+/// of them follow: then the first page is full where the words are there.
+const RELAX_BELOW: u64 = 10;
+
+/// A relaxed search admits at least this many articles where the words are (three pages),
+/// the best covered first: ranking puts more words and rarer ones first, so admitting more
+/// only lengthens the tail.
+const RELAXED_HITS: usize = 30;
+
 type ByDate = SortByStaticFastValue<DateTime>;
 
 fn by_date() -> ByDate {
     SortByStaticFastValue::for_field(name::DATE)
+}
+
+/// Whether the search is relaxed (see [`coverage`]): the count of the strict query if it was
+/// taken in full, and the coverage of the loose words when the answer is relaxed.
+///
+/// A query with expansions is counted in full (the count is the answer's total, so nothing is
+/// read twice but for a thin answer); a query of words only as written is asked only whether
+/// it finds enough articles, which stops after a few (its total comes with its hits).
+fn relaxation(
+    searcher: &Searcher,
+    plan: &Plan,
+    filters: &Filters,
+    sort: Sort,
+    count: &dyn Fn() -> tantivy::Result<usize>,
+) -> Result<(Option<usize>, Option<coverage::Coverage>)> {
+    if !plan.is_loose() || plan.root.is_none() {
+        return Ok((None, None));
+    }
+    // By relevance, a thin answer is relaxed; by date, only an empty one.
+    let enough = if sort == Sort::Relevance {
+        RELAX_BELOW
+    } else {
+        1
+    };
+    let (counted, found) = if plan.is_expanded() {
+        let n = count()?;
+        (Some(n), n as u64)
+    } else {
+        let strict = filters.apply(plan.count_query().as_deref());
+        (None, at_least(searcher, &*strict, enough)?)
+    };
+    let cover = if found < enough {
+        Some(coverage::Coverage::of(searcher, &plan.loose_words())?)
+    } else {
+        None
+    };
+    Ok((counted, cover))
+}
+
+/// How many articles `query` finds, counting no further than `enough`.
+fn at_least(searcher: &Searcher, query: &dyn Query, enough: u64) -> Result<u64> {
+    let weight = query.weight(tantivy::query::EnableScoring::disabled_from_searcher(
+        searcher,
+    ))?;
+    let mut found = 0;
+    for reader in searcher.segment_readers() {
+        let mut scorer = weight.scorer(reader, 1.0)?;
+        let alive = reader.alive_bitset();
+        let mut doc = scorer.doc();
+        while doc != tantivy::TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                found += 1;
+                if found >= enough {
+                    return Ok(found);
+                }
+            }
+            doc = scorer.advance();
+        }
+    }
+    Ok(found)
+}
+
+/// The count and page of `query`'s hits, by the coverage's order: more and rarer words
+/// first, then every word as written, then score.
+fn covered_top(
+    searcher: &Searcher,
+    query: &dyn Query,
+    coverage: &coverage::Coverage,
+    limit: usize,
+    offset: usize,
+) -> Result<(usize, Vec<(Score, DocAddress)>)> {
+    let coverage = coverage.clone();
+    let page = TopDocs::with_limit(limit)
+        .and_offset(offset)
+        .tweak_score(move |reader: &tantivy::SegmentReader| coverage.key(reader));
+    let (n, docs) = parallel::search(searcher, query, &(Count, page))?;
+    Ok((
+        n,
+        docs.into_iter().map(|((_, _, s, _), a)| (s, a)).collect(),
+    ))
 }
 
 /// The total count and the page of (score, address) pairs in the requested order; by

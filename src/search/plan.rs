@@ -39,6 +39,13 @@ pub(crate) struct Plan {
     has_query: bool,
     pub(super) fields: Fields,
     pub(super) ranking: Ranking,
+    /// The plain words of the top-level clause (by their place in it) that an article may
+    /// lack when too few hold them all: unquoted (a hyphenated word too), without `+`, not
+    /// joined by `AND`. Empty
+    /// when the request asks for every word ([`SearchRequest::all_words`]).
+    pub(super) loose: Vec<usize>,
+    /// The words of a question that only framed it ("wer", "gibt"), left out.
+    pub(super) framing: Vec<String>,
 }
 
 /// One part of a query.
@@ -87,12 +94,15 @@ pub(crate) struct Word {
     pub codes: Option<Vec<String>>,
     /// Near terms searched as typo corrections.
     pub typos: Vec<String>,
+    /// For a compound, the terms of its modifier and head, searched near each other
+    /// (`Rentenreform`: "Reform der Rente").
+    pub halves: Option<(String, String)>,
 }
 
 impl Word {
     /// Whether the word looks for more than itself.
     pub fn is_expanded(&self) -> bool {
-        self.parts || self.codes.is_some() || !self.typos.is_empty()
+        self.parts || self.codes.is_some() || !self.typos.is_empty() || self.halves.is_some()
     }
 }
 
@@ -157,6 +167,8 @@ impl Plan {
             has_query: !text.trim().is_empty(),
             fields: index.fields(),
             ranking,
+            loose: Vec::new(),
+            framing: Vec::new(),
         };
         if !plan.has_query {
             return Ok(plan);
@@ -190,7 +202,13 @@ impl Plan {
             ranking,
             text,
         };
-        plan.root = resolver.node(ast)?;
+        let question = super::questions::is_question(text);
+        let top = resolver.top(ast, question)?;
+        plan.root = top.root;
+        plan.framing = top.framing;
+        if !request.all_words && top.loose.len() >= 2 {
+            plan.loose = top.loose;
+        }
         Ok(plan)
     }
 
@@ -305,6 +323,10 @@ impl Plan {
                 for typo in &w.typos {
                     terms.push((TermKind::Word, typo.clone()));
                 }
+                if let Some((modifier, head)) = &w.halves {
+                    terms.push((TermKind::Word, modifier.clone()));
+                    terms.push((TermKind::Word, head.clone()));
+                }
                 for m in marks.of(w.scope) {
                     m.terms.extend(terms.iter().cloned());
                 }
@@ -387,7 +409,109 @@ struct Resolver<'a> {
     text: &'a str,
 }
 
+/// The top-level clause of a query, resolved.
+struct Top {
+    root: Option<Node>,
+    /// See [`Plan::loose`].
+    loose: Vec<usize>,
+    framing: Vec<String>,
+}
+
+/// A compound held by fewer articles than this (as a word or inside longer compounds) also
+/// finds its halves near each other.
+const HALVES_BELOW: u64 = 10;
+
+/// A relaxed query counts the words it found in a machine word: at most this many words are
+/// loose, the rest must all match.
+pub(crate) const MAX_LOOSE_WORDS: usize = 16;
+
 impl Resolver<'_> {
+    /// The plan of the whole query: which of its top-level words are loose, and, for a
+    /// question, which words only framed it.
+    fn top(&self, ast: UserInputAst, question: bool) -> Result<Top> {
+        let clauses = match ast {
+            UserInputAst::Clause(clauses) => clauses,
+            other => {
+                return Ok(Top {
+                    root: self.node(other)?,
+                    loose: Vec::new(),
+                    framing: Vec::new(),
+                });
+            }
+        };
+        let plain_word = |occur: &Option<Occur>, sub: &UserInputAst| match (occur, sub) {
+            (None, UserInputAst::Leaf(leaf)) => match leaf.as_ref() {
+                UserInputLeaf::Literal(l) if l.delimiter == Delimiter::None => {
+                    l.field_name.is_none().then(|| l.phrase.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        // A question made only of framing words ("Was ist los?") keeps them.
+        let framing_only = clauses.iter().all(|(occur, sub)| {
+            plain_word(occur, sub).is_some_and(|w| super::questions::is_scaffolding(&w))
+        });
+        let mut subs = Vec::new();
+        let mut loose = Vec::new();
+        let mut framing = Vec::new();
+        for (occur, sub) in clauses {
+            let plain = plain_word(&occur, &sub);
+            if let Some(word) = &plain
+                && question
+                && !framing_only
+                && super::questions::is_scaffolding(word)
+            {
+                // Stop words are never searched: the note names only the words left out here.
+                let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                if shared_analysis(word).term.is_some() {
+                    framing.push(word.to_string());
+                }
+                continue;
+            }
+            if let Some(node) = self.node(sub)? {
+                if plain.is_some()
+                    && matches!(node, Node::Word(_) | Node::Phrase(_))
+                    && loose.len() < MAX_LOOSE_WORDS
+                {
+                    loose.push(subs.len());
+                }
+                subs.push((occur.unwrap_or(Occur::Must), node));
+            }
+        }
+        if subs.is_empty() {
+            return Ok(Top {
+                root: None,
+                loose: Vec::new(),
+                framing,
+            });
+        }
+        if subs.iter().all(|(o, _)| *o == Occur::MustNot) {
+            return Err(self.error(
+                "a query cannot only exclude words; add a word to search for (stop words such \
+                 as `der` or `und` do not count)",
+            ));
+        }
+        // One word left is the whole query, as if written alone.
+        let root = if subs.len() == 1 && subs[0].0 == Occur::Must {
+            subs.pop().map(|(_, n)| n)
+        } else {
+            Some(Node::Clause(subs))
+        };
+        // Beside `OR` a loose word would count toward the alternatives.
+        let has_or = matches!(&root, Some(Node::Clause(subs)) if subs.iter().any(|(o, _)| *o == Occur::Should));
+        let loose = if matches!(root, Some(Node::Clause(_))) && !has_or {
+            loose
+        } else {
+            Vec::new()
+        };
+        Ok(Top {
+            root,
+            loose,
+            framing,
+        })
+    }
+
     fn error(&self, message: impl Into<String>) -> Error {
         Error::Query {
             query: self.text.to_string(),
@@ -523,6 +647,23 @@ impl Resolver<'_> {
                     .collect();
             }
         }
+        // Halves near each other are read position by position: only for a compound that
+        // few articles hold, whose own hits do not fill a page.
+        let halves = if self.expansions.compounds
+            && matches!(scope, Scope::TitleAndBody | Scope::Title | Scope::Body)
+            && doc_freq < HALVES_BELOW
+        {
+            crate::analysis::compound_halves(written)
+                .filter(|(m, h)| m != term && h != term)
+                .map(|halves| {
+                    let held = doc_freq + field_doc_freq(self.searcher, &part_fields, term)?;
+                    Ok::<_, Error>((held < HALVES_BELOW).then_some(halves))
+                })
+                .transpose()?
+                .flatten()
+        } else {
+            None
+        };
         Ok(Word {
             written: written.to_string(),
             field,
@@ -532,6 +673,7 @@ impl Resolver<'_> {
             parts,
             codes,
             typos,
+            halves,
         })
     }
 

@@ -97,7 +97,9 @@ impl Default for Ranking {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Expansions {
-    /// A word also finds compounds that contain it (`Minister` → `Verteidigungsminister`).
+    /// A word also finds compounds that contain it (`Minister` → `Verteidigungsminister`),
+    /// and a compound its modifier and head near each other (`Rentenreform` → "Reform der
+    /// Rente").
     pub compounds: bool,
     /// A name also finds its other spellings by sound (`Schoigu` → `Shoigu`, `Schojgu`).
     pub names: bool,

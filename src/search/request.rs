@@ -79,6 +79,10 @@ pub struct SearchRequest {
     pub mentions: DateRange,
     /// How matches are weighed.
     pub ranking: Ranking,
+    /// Whether every plain query word must match. By default, when fewer than a few
+    /// articles hold them all, articles holding most of them follow (see
+    /// [`Hit::missing`](super::Hit::missing)).
+    pub all_words: bool,
 }
 
 impl Default for SearchRequest {
@@ -93,6 +97,7 @@ impl Default for SearchRequest {
             expansions: Expansions::default(),
             mentions: DateRange::all(),
             ranking: Ranking::default(),
+            all_words: false,
         }
     }
 }
@@ -171,6 +176,20 @@ impl SearchRequest {
     /// Weighs matches by `ranking` instead of [`Ranking::default`].
     pub fn ranking(mut self, ranking: Ranking) -> SearchRequest {
         self.ranking = ranking;
+        self
+    }
+
+    /// Whether every plain word must match (`true`), or articles holding most of them may
+    /// follow those holding all when these are few (`false`, the default). Quoted phrases,
+    /// `+word`, `-word` and words joined by `AND` are always strict.
+    ///
+    /// ```
+    /// use nachlese::SearchRequest;
+    ///
+    /// assert!(SearchRequest::new("Hitze Warnung").all_words(true).all_words);
+    /// ```
+    pub fn all_words(mut self, strict: bool) -> SearchRequest {
+        self.all_words = strict;
         self
     }
 

@@ -59,6 +59,10 @@ pub struct Hit {
     pub url: Option<String>,
     /// Who wrote it.
     pub authors: Vec<String>,
+    /// The query words (as written) this article does not hold, in query order: empty,
+    /// unless too few articles hold every word, when articles holding most of them follow
+    /// those holding all (see [`SearchRequest::all_words`](super::SearchRequest::all_words)).
+    pub missing: Vec<String>,
     /// The dates it mentions in the range asked for with
     /// [`SearchRequest::mentions`](super::SearchRequest::mentions) (none without one).
     pub mentions: Vec<super::Mention>,

@@ -1,0 +1,255 @@
+//! Which of a query's loose words each article holds: for a search whose words are all held
+//! by too few articles, so that articles holding most of them follow, ranked by how many and
+//! which (rarer words weigh more), as `minimum_should_match` does in Elasticsearch.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use tantivy::index::SegmentId;
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
+
+use super::count::Bits;
+use crate::index::schema::name;
+
+use super::lower::LooseWord;
+use super::plan::MAX_LOOSE_WORDS;
+use crate::Result;
+
+/// For each article, a bit per loose word it holds (with expansions) and, shifted by
+/// [`MAX_LOOSE_WORDS`], a bit per word it holds as written.
+#[derive(Clone)]
+pub(crate) struct Coverage {
+    masks: Arc<HashMap<SegmentId, Vec<u32>>>,
+    /// Each word as written.
+    words: Arc<Vec<String>>,
+    /// Each word's weight: its inverse document frequency, as BM25 computes it.
+    weights: Arc<Vec<Score>>,
+}
+
+impl Coverage {
+    /// Reads each word's postings once (without frequencies) into per-article masks.
+    pub(crate) fn of(searcher: &Searcher, words: &[LooseWord]) -> Result<Coverage> {
+        let words = &words[..words.len().min(MAX_LOOSE_WORDS)];
+        let near = words
+            .iter()
+            .map(|w| {
+                w.near
+                    .as_ref()
+                    .map(|q| q.weight(EnableScoring::disabled_from_searcher(searcher)))
+                    .transpose()
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        let mut masks = HashMap::new();
+        let mut docs_with = vec![0u64; words.len()];
+
+        for reader in searcher.segment_readers() {
+            let mut mask = vec![0u32; reader.max_doc() as usize];
+            for (i, word) in words.iter().enumerate() {
+                // A term as written is one of the word's terms: each is read once.
+                for term in &word.terms {
+                    let exact = word.exact.contains(term);
+                    let bits = 1 << i | u32::from(exact) << (i + MAX_LOOSE_WORDS);
+                    mark(reader, term, &mut mask, bits)?;
+                }
+                if let Some(weight) = &near[i] {
+                    let exact = u32::from(word.near_is_exact) << (i + MAX_LOOSE_WORDS);
+                    weight.for_each_no_score(reader, &mut |docs| {
+                        for &doc in docs {
+                            if let Some(m) = mask.get_mut(doc as usize) {
+                                *m |= 1 << i | exact;
+                            }
+                        }
+                    })?;
+                }
+            }
+            let alive = reader.alive_bitset();
+            for (doc, &m) in mask.iter().enumerate() {
+                if alive.is_some_and(|a| !a.is_alive(doc as DocId)) {
+                    continue;
+                }
+                let found = m & LOW;
+                for (i, n) in docs_with.iter_mut().enumerate() {
+                    *n += u64::from(found >> i & 1);
+                }
+            }
+            masks.insert(reader.segment_id(), mask);
+        }
+        let total = searcher.num_docs() as f32;
+        let weights: Vec<Score> = docs_with
+            .iter()
+            .map(|&n| (1.0 + (total - n as f32 + 0.5) / (n as f32 + 0.5)).ln())
+            .collect();
+        Ok(Coverage {
+            masks: Arc::new(masks),
+            words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
+            weights: Arc::new(weights),
+        })
+    }
+
+    /// The articles covered well enough to be hits: at least as well (as many words, then as
+    /// much weight) as the `enough`-th best covered article (ties with it are hits too), so
+    /// that at least `enough` articles are hits where the words are.
+    pub(crate) fn hits(&self, enough: usize) -> CoveredQuery {
+        let mut found: Vec<Cover> = self
+            .masks
+            .values()
+            .flatten()
+            .filter(|&&m| m & LOW != 0)
+            .map(|&m| cover(&self.weights, m))
+            .collect();
+        let least = match enough.min(found.len()) {
+            0 => (u32::MAX, Score::INFINITY),
+            n => {
+                let (_, nth, _) = found.select_nth_unstable_by(n - 1, |a, b| by_cover(b, a));
+                *nth
+            }
+        };
+        CoveredQuery {
+            coverage: self.clone(),
+            least,
+        }
+    }
+
+    /// The sort key of a segment's articles: how many of the words it holds, then whether
+    /// it holds them all as written, then its score (which weighs rarer words more), then
+    /// its date (newer first among equals, as every ranking of nachlese: short items often
+    /// score alike).
+    pub(crate) fn key(
+        &self,
+        reader: &SegmentReader,
+    ) -> impl Fn(DocId, Score) -> (Score, bool, Score, i64) + use<> {
+        let mask = self.masks.get(&reader.segment_id()).cloned();
+        let dates = reader.fast_fields().date(name::DATE).ok();
+        let weights = Arc::clone(&self.weights);
+        let exact_all = ((1u32 << weights.len()) - 1) << MAX_LOOSE_WORDS;
+        move |doc, score| {
+            let m = mask
+                .as_ref()
+                .and_then(|m| m.get(doc as usize))
+                .copied()
+                .unwrap_or(0);
+            let date = dates
+                .as_ref()
+                .and_then(|c| c.first(doc))
+                .map_or(i64::MIN, |d| d.into_timestamp_nanos());
+            (
+                (m & LOW).count_ones() as Score,
+                m & exact_all == exact_all,
+                score,
+                date,
+            )
+        }
+    }
+
+    /// The words (as written) the article at `address` does not hold.
+    pub(crate) fn missing(&self, searcher: &Searcher, address: DocAddress) -> Vec<String> {
+        let reader = searcher.segment_reader(address.segment_ord);
+        let m = self
+            .masks
+            .get(&reader.segment_id())
+            .and_then(|m| m.get(address.doc_id as usize))
+            .copied()
+            .unwrap_or(0);
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| m >> i & 1 == 0)
+            .map(|(_, w)| w.clone())
+            .collect()
+    }
+}
+
+/// The bits of the words found with expansions.
+const LOW: u32 = (1 << MAX_LOOSE_WORDS) - 1;
+
+/// How well an article covers the words: how many it holds, and their summed weight.
+type Cover = (u32, Score);
+
+fn cover(weights: &[Score], mask: u32) -> Cover {
+    ((mask & LOW).count_ones(), weight_of(weights, mask))
+}
+
+fn by_cover(a: &Cover, b: &Cover) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
+}
+
+/// The summed weight of the words an article's mask holds.
+fn weight_of(weights: &[Score], mask: u32) -> Score {
+    weights
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask >> i & 1 == 1)
+        .map(|(_, w)| w)
+        .sum()
+}
+
+/// The articles covering the words at least as well as `least`, unscored (a required clause
+/// beside the words that score them).
+#[derive(Clone)]
+pub(crate) struct CoveredQuery {
+    coverage: Coverage,
+    least: Cover,
+}
+
+impl std::fmt::Debug for CoveredQuery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CoveredQuery")
+            .field("words", &self.coverage.words)
+            .field("least", &self.least)
+            .finish()
+    }
+}
+
+impl Query for CoveredQuery {
+    fn weight(&self, _: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for CoveredQuery {
+    fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let c = &self.coverage;
+        let mut words = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
+        if let Some(masks) = c.masks.get(&reader.segment_id()) {
+            for (doc, &m) in masks.iter().enumerate() {
+                if m & LOW != 0 && by_cover(&cover(&c.weights, m), &self.least).is_ge() {
+                    words[doc / 64] |= 1 << (doc % 64);
+                }
+            }
+        }
+        Ok(Box::new(Bits::new(words)))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        if self.scorer(reader, 1.0)?.seek(doc) == doc {
+            Ok(Explanation::new("holds enough of the words", 0.0))
+        } else {
+            Err(TantivyError::InvalidArgument(format!(
+                "document {doc} holds too few of the words"
+            )))
+        }
+    }
+}
+
+/// Sets `bits` in the mask of every article holding `term`.
+fn mark(reader: &SegmentReader, term: &Term, mask: &mut [u32], bits: u32) -> tantivy::Result<()> {
+    {
+        let index = reader.inverted_index(term.field())?;
+        let Some(info) = index.get_term_info(term)? else {
+            return Ok(());
+        };
+        let mut postings =
+            index.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
+        while !postings.docs().is_empty() {
+            for &doc in postings.docs() {
+                if let Some(m) = mask.get_mut(doc as usize) {
+                    *m |= bits;
+                }
+            }
+            postings.advance();
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! Thin answers relaxed: when few articles hold every plain query word, those holding most
+//! of them follow and say which words they miss; questions are searched for their content
+//! words; a compound query word finds its halves near each other.
+
+use crate::util::{Env, record, stderr, stdout};
+
+fn archive() -> Env {
+    let env = Env::new();
+    let lines = [
+        record(
+            "all",
+            "Hitze in Brandenburg",
+            "2025-07-01",
+            "Der Wetterdienst gibt eine Warnung heraus.",
+        ),
+        record(
+            "two",
+            "Hitze und Warnung",
+            "2025-07-02",
+            "Der Wetterdienst rechnet mit heißen Tagen.",
+        ),
+        record(
+            "one",
+            "Hitze im Süden",
+            "2025-07-03",
+            "Es wird heiß in Bayern.",
+        ),
+        record(
+            "bb",
+            "Brandenburg wählt",
+            "2025-07-04",
+            "Die Landtagswahl steht an.",
+        ),
+        record(
+            "none",
+            "Fußball am Abend",
+            "2025-07-05",
+            "Leverkusen gewinnt.",
+        ),
+        record(
+            "sa",
+            "Wahl in Sachsen-Anhalt",
+            "2025-07-09",
+            "Die Parteien werben.",
+        ),
+        record(
+            "compound",
+            "Die Rentenreform kommt",
+            "2025-07-06",
+            "Der Bundestag stimmt ab.",
+        ),
+        record(
+            "halves",
+            "Beschluss im Bundestag",
+            "2025-07-07",
+            "Die Reform der Rente ist beschlossen.",
+        ),
+        record(
+            "apart",
+            "Haushalt",
+            "2025-07-08",
+            "Die Rente steigt im Juli. Die Schulen warten dagegen seit Jahren auf eine Reform.",
+        ),
+    ];
+    env.write("in/archive.jsonl", lines.join("\n"));
+    env.index_files(&["in"]);
+    env
+}
+
+/// (id, missing words) of each hit of `search ARGS --json`.
+fn hits(env: &Env, args: &[&str]) -> Vec<(String, Vec<String>)> {
+    let mut full = vec!["search"];
+    full.extend_from_slice(args);
+    env.json(&full)["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            let missing = h["missing"]
+                .as_array()
+                .expect("missing")
+                .iter()
+                .map(|w| w.as_str().expect("word").to_string())
+                .collect();
+            (h["id"].as_str().expect("id").to_string(), missing)
+        })
+        .collect()
+}
+
+fn owned(pairs: &[(&str, &[&str])]) -> Vec<(String, Vec<String>)> {
+    pairs
+        .iter()
+        .map(|(id, m)| (id.to_string(), m.iter().map(|w| w.to_string()).collect()))
+        .collect()
+}
+
+#[test]
+fn a_thin_query_is_followed_by_articles_with_most_words_naming_what_they_miss() {
+    let env = archive();
+    assert_eq!(
+        hits(&env, &["Hitze Warnung Brandenburg"]),
+        owned(&[
+            ("all", &[]),
+            ("two", &["Brandenburg"]),
+            // The rarer word weighs more: Brandenburg (2 articles) before Hitze (3).
+            ("bb", &["Hitze", "Warnung"]),
+            ("one", &["Warnung", "Brandenburg"]),
+        ])
+    );
+    let out = env
+        .on_index(&["search", "Hitze Warnung Brandenburg"])
+        .output()
+        .expect("run");
+    let text = stdout(&out);
+    assert!(text.contains("fehlt: Brandenburg"), "{text}");
+    assert!(text.contains("fehlt: Warnung, Brandenburg"), "{text}");
+}
+
+#[test]
+fn all_keeps_every_word_required() {
+    let env = archive();
+    assert_eq!(
+        hits(&env, &["--all", "Hitze Warnung Brandenburg"]),
+        owned(&[("all", &[])])
+    );
+}
+
+#[test]
+fn phrases_required_excluded_and_and_words_stay_strict() {
+    let env = archive();
+    // A required word: every hit holds it; the loose words rank them.
+    let required = hits(&env, &["+Brandenburg Hitze Warnung"]);
+    assert_eq!(required, owned(&[("all", &[])]));
+    // An excluded word stays excluded.
+    let ids: Vec<String> = hits(&env, &["Hitze Warnung -Brandenburg"])
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["two", "one"]);
+    // Words joined by AND must all match.
+    assert_eq!(
+        hits(&env, &["Hitze AND Warnung AND Brandenburg"]),
+        owned(&[("all", &[])])
+    );
+    // A quoted phrase must match as written, beside one loose word: nothing to relax.
+    assert!(hits(&env, &["\"Hitze im Süden\" Brandenburg"]).is_empty());
+}
+
+#[test]
+fn an_unquoted_hyphenated_word_may_be_missed_as_a_plain_word_may() {
+    let env = archive();
+    let mut found = hits(&env, &["Sachsen-Anhalt Brandenburg"]);
+    found.sort();
+    assert_eq!(
+        found,
+        owned(&[
+            ("all", &["Sachsen-Anhalt"]),
+            ("bb", &["Sachsen-Anhalt"]),
+            ("sa", &["Brandenburg"]),
+        ])
+    );
+    // Quoted, it is a phrase, and strict.
+    assert!(hits(&env, &["\"Sachsen-Anhalt\" Brandenburg"]).is_empty());
+}
+
+#[test]
+fn a_question_is_searched_for_its_content_words() {
+    let env = archive();
+    let out = env
+        .on_index(&["search", "--json", "Gibt es eine Warnung vor der Hitze?"])
+        .output()
+        .expect("run");
+    assert!(stderr(&out).contains("Gibt"), "{}", stderr(&out));
+    let found = hits(&env, &["Gibt es eine Warnung vor der Hitze?"]);
+    assert_eq!(found[..2], owned(&[("two", &[]), ("all", &[])])[..]);
+    // The framing word is not missed: it was never asked for.
+    assert!(found.iter().all(|(_, m)| !m.contains(&"Gibt".to_string())));
+}
+
+#[test]
+fn a_compound_finds_its_halves_near_each_other_below_itself() {
+    let env = archive();
+    let ids: Vec<String> = hits(&env, &["Rentenreform"])
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(ids, ["compound", "halves"]);
+}
