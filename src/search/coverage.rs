@@ -26,6 +26,9 @@ pub(crate) struct Coverage {
     words: Arc<Vec<String>>,
     /// Each word's weight: its inverse document frequency, as BM25 computes it.
     weights: Arc<Vec<Score>>,
+    /// For each set of words (a mask of the low bits), how many live articles hold exactly
+    /// those: the few sets stand for the many articles when choosing which are hits.
+    articles_with: Arc<Vec<u64>>,
 }
 
 impl Coverage {
@@ -42,7 +45,7 @@ impl Coverage {
             })
             .collect::<tantivy::Result<Vec<_>>>()?;
         let mut masks = HashMap::new();
-        let mut docs_with = vec![0u64; words.len()];
+        let mut articles_with = vec![0u64; 1 << words.len()];
 
         for reader in searcher.segment_readers() {
             let mut mask = vec![0u32; reader.max_doc() as usize];
@@ -66,25 +69,27 @@ impl Coverage {
             }
             let alive = reader.alive_bitset();
             for (doc, &m) in mask.iter().enumerate() {
-                if alive.is_some_and(|a| !a.is_alive(doc as DocId)) {
-                    continue;
-                }
-                let found = m & LOW;
-                for (i, n) in docs_with.iter_mut().enumerate() {
-                    *n += u64::from(found >> i & 1);
+                if alive.is_none_or(|a| a.is_alive(doc as DocId)) {
+                    articles_with[(m & LOW) as usize] += 1;
                 }
             }
             masks.insert(reader.segment_id(), mask);
         }
         let total = searcher.num_docs() as f32;
-        let weights: Vec<Score> = docs_with
-            .iter()
-            .map(|&n| (1.0 + (total - n as f32 + 0.5) / (n as f32 + 0.5)).ln())
+        let weights: Vec<Score> = (0..words.len())
+            .map(|i| {
+                let n: u64 = (0..articles_with.len())
+                    .filter(|m| m >> i & 1 == 1)
+                    .map(|m| articles_with[m])
+                    .sum();
+                (1.0 + (total - n as f32 + 0.5) / (n as f32 + 0.5)).ln()
+            })
             .collect();
         Ok(Coverage {
             masks: Arc::new(masks),
             words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
             weights: Arc::new(weights),
+            articles_with: Arc::new(articles_with),
         })
     }
 
@@ -92,23 +97,28 @@ impl Coverage {
     /// much weight) as the `enough`-th best covered article (ties with it are hits too), so
     /// that at least `enough` articles are hits where the words are.
     pub(crate) fn hits(&self, enough: usize) -> CoveredQuery {
-        let mut found: Vec<Cover> = self
-            .masks
-            .values()
-            .flatten()
-            .filter(|&&m| m & LOW != 0)
-            .map(|&m| cover(&self.weights, m))
+        // The sets of words some article holds, best covered first.
+        let mut sets: Vec<(Cover, u64)> = (1..self.articles_with.len())
+            .filter(|&m| self.articles_with[m] > 0)
+            .map(|m| (cover(&self.weights, m as u32), self.articles_with[m]))
             .collect();
-        let least = match enough.min(found.len()) {
-            0 => (u32::MAX, Score::INFINITY),
-            n => {
-                let (_, nth, _) = found.select_nth_unstable_by(n - 1, |a, b| by_cover(b, a));
-                *nth
-            }
-        };
+        sets.sort_by(|a, b| by_cover(&b.0, &a.0));
+        let mut seen = 0;
+        let least = sets
+            .iter()
+            .find(|&&(_, n)| {
+                seen += n;
+                seen >= enough as u64
+            })
+            .or(sets.last())
+            .map_or((u32::MAX, Score::INFINITY), |&(c, _)| c);
+        let admitted = (0..self.articles_with.len())
+            .map(|m| m > 0 && by_cover(&cover(&self.weights, m as u32), &least).is_ge())
+            .collect();
         CoveredQuery {
             coverage: self.clone(),
             least,
+            admitted: Arc::new(admitted),
         }
     }
 
@@ -191,6 +201,8 @@ fn weight_of(weights: &[Score], mask: u32) -> Score {
 pub(crate) struct CoveredQuery {
     coverage: Coverage,
     least: Cover,
+    /// Whether articles holding each set of words (a mask of the low bits) are hits.
+    admitted: Arc<Vec<bool>>,
 }
 
 impl std::fmt::Debug for CoveredQuery {
@@ -210,11 +222,10 @@ impl Query for CoveredQuery {
 
 impl Weight for CoveredQuery {
     fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let c = &self.coverage;
         let mut words = vec![0u64; (reader.max_doc() as usize).div_ceil(64)];
-        if let Some(masks) = c.masks.get(&reader.segment_id()) {
+        if let Some(masks) = self.coverage.masks.get(&reader.segment_id()) {
             for (doc, &m) in masks.iter().enumerate() {
-                if m & LOW != 0 && by_cover(&cover(&c.weights, m), &self.least).is_ge() {
+                if self.admitted.get((m & LOW) as usize) == Some(&true) {
                     words[doc / 64] |= 1 << (doc % 64);
                 }
             }
