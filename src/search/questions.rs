@@ -11,64 +11,23 @@ const INTERROGATIVES: &[&str] = &[
     "haben", "hatte", "kann", "können", "soll", "sollen", "muss", "müssen", "darf", "stimmt",
 ];
 
-/// Words of a question that carry no topic: interrogatives, forms of sein, haben, werden,
-/// geben and the modal verbs, and the fillers of spoken questions ("was ist los", "wie viele",
-/// "eigentlich").
+/// Words of a question beyond [`INTERROGATIVES`] that carry no topic: other forms of sein,
+/// haben, werden, geben and the modal verbs, and the fillers of spoken questions ("was ist
+/// los", "wie viele", "eigentlich").
 const SCAFFOLDING: &[&str] = &[
-    "wer",
-    "wen",
-    "wem",
-    "wessen",
-    "was",
-    "wann",
-    "wo",
-    "woher",
-    "wohin",
-    "wie",
-    "warum",
-    "weshalb",
-    "wieso",
-    "weswegen",
-    "wozu",
-    "welche",
-    "welcher",
-    "welches",
-    "welchen",
-    "welchem",
     "viel",
     "viele",
     "vielen",
-    "gibt",
-    "gab",
     "gäbe",
     "geben",
     "gegeben",
-    "ist",
-    "sind",
-    "war",
-    "waren",
     "wäre",
-    "wird",
-    "werden",
-    "wurde",
-    "wurden",
     "geworden",
-    "hat",
-    "haben",
-    "hatte",
     "hatten",
-    "kann",
-    "können",
     "konnte",
-    "soll",
-    "sollen",
     "sollte",
-    "muss",
-    "müssen",
     "musste",
-    "darf",
     "dürfen",
-    "stimmt",
     "los",
     "eigentlich",
     "genau",
@@ -93,7 +52,7 @@ pub(crate) fn is_question(query: &str) -> bool {
 
 /// Whether `word` (as written) only frames a question.
 pub(crate) fn is_scaffolding(word: &str) -> bool {
-    listed(SCAFFOLDING, word)
+    listed(INTERROGATIVES, word) || listed(SCAFFOLDING, word)
 }
 
 fn listed(list: &[&str], word: &str) -> bool {
