@@ -90,12 +90,16 @@ pub(crate) fn name_code_into(word: &str, out: &mut String) {
     cologne_phonetic_into(word, out)
 }
 
-/// The sound codes a name written in a query may have in the archive: its own, and that of
-/// its other transliteration, since German writes `tsch` where English writes `ch`
-/// (`Wostotschny`, `Vostochny`) and Kölner Phonetik hears them apart.
+/// The sound codes a name written in a query may have in the archive: its own, and those of
+/// its other transliterations.
+///
+/// - German writes `tsch` where English writes `ch` (`Wostotschny`, `Vostochny`), and Kölner
+///   Phonetik hears them apart.
+/// - German writes `sch` for the `š` of Czech, Slovak or Croatian names (`Babisch` for
+///   `Babiš`, archived as `Babis` when the accent is dropped). At the end of a name that
+///   matters: the archive's code of `Babiš` loses its last `s` as a genitive `s` would.
 pub fn query_name_codes(word: &str) -> Vec<String> {
     let lower = fold(&word.to_lowercase()).replace('ß', "ss");
-    let mut codes = vec![name_code(&lower)];
     let other = if lower.contains("tsch") {
         lower.replace("tsch", "ch")
     } else {
@@ -113,11 +117,20 @@ pub fn query_name_codes(word: &str) -> Vec<String> {
         }
         out
     };
-    let other = name_code(&other);
-    if !other.is_empty() && !codes.contains(&other) {
-        codes.push(other);
+    let hacek = lower
+        .strip_suffix("sch")
+        .filter(|stem| !stem.ends_with('t'))
+        .map(|stem| format!("{stem}s"));
+    let mut codes: Vec<String> = Vec::new();
+    for spelling in [Some(lower.clone()), Some(other), hacek]
+        .into_iter()
+        .flatten()
+    {
+        let code = name_code(&spelling);
+        if !code.is_empty() && !codes.contains(&code) {
+            codes.push(code);
+        }
     }
-    codes.retain(|c| !c.is_empty());
     codes
 }
 
@@ -313,6 +326,24 @@ mod tests {
         let codes = query_name_codes("Wostotschny");
         assert!(
             codes.contains(&analyze_word("Vostochny").code.unwrap()),
+            "{codes:?}"
+        );
+        // Czech `š`, written `sch` in German, with and without its accent in the archive.
+        let codes = query_name_codes("Babisch");
+        for archived in ["Babiš", "Babis"] {
+            assert!(
+                codes.contains(&analyze_word(archived).code.unwrap()),
+                "{archived}: {codes:?}"
+            );
+        }
+        // A `tsch` at the end is a `č`, which keeps its sound.
+        let codes = query_name_codes("Kowatsch");
+        assert!(
+            codes.contains(&analyze_word("Kovač").code.unwrap()),
+            "{codes:?}"
+        );
+        assert!(
+            !codes.contains(&crate::analysis::cologne_phonetic("kowat")),
             "{codes:?}"
         );
     }
