@@ -1,6 +1,13 @@
 //! Which of a query's loose words each article holds: for a search whose words are all held
-//! by too few articles, so that articles holding most of them follow, ranked by how many and
-//! which (rarer words weigh more), as `minimum_should_match` does in Elasticsearch.
+//! by too few articles, so that articles holding most of them follow, ranked by which words
+//! they hold (rarer words weigh more), as `minimum_should_match` does in Elasticsearch.
+//!
+//! The articles holding every word come first. The others rank by their score scaled by the
+//! share of the query's weight they hold (each word weighing its inverse document frequency):
+//! Lucene's classic coordination factor, with the words weighed rather than counted. An
+//! article holding only the rarest word (`Einbürgerung` of `Einbürgerung fünf Jahre`) then
+//! ranks above one holding the two common ones, and a word an article mentions many times
+//! does not outweigh a second word it lacks.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -93,16 +100,16 @@ impl Coverage {
         })
     }
 
-    /// The articles covered well enough to be hits: at least as well (as many words, then as
-    /// much weight) as the `enough`-th best covered article (ties with it are hits too), so
-    /// that at least `enough` articles are hits where the words are.
+    /// The articles covered well enough to be hits: holding at least as much of the query's
+    /// weight as the `enough`-th best covered article (ties with it are hits too), so that at
+    /// least `enough` articles are hits where the words are.
     pub(crate) fn hits(&self, enough: usize) -> CoveredQuery {
         // The sets of words some article holds, best covered first.
-        let mut sets: Vec<(Cover, u64)> = (1..self.articles_with.len())
+        let mut sets: Vec<(Score, u64)> = (1..self.articles_with.len())
             .filter(|&m| self.articles_with[m] > 0)
-            .map(|m| (cover(&self.weights, m as u32), self.articles_with[m]))
+            .map(|m| (weight_of(&self.weights, m as u32), self.articles_with[m]))
             .collect();
-        sets.sort_by(|a, b| by_cover(&b.0, &a.0));
+        sets.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut seen = 0;
         let least = sets
             .iter()
@@ -111,9 +118,9 @@ impl Coverage {
                 seen >= enough as u64
             })
             .or(sets.last())
-            .map_or((u32::MAX, Score::INFINITY), |&(c, _)| c);
+            .map_or(Score::INFINITY, |&(c, _)| c);
         let admitted = (0..self.articles_with.len())
-            .map(|m| m > 0 && by_cover(&cover(&self.weights, m as u32), &least).is_ge())
+            .map(|m| m > 0 && weight_of(&self.weights, m as u32) >= least)
             .collect();
         CoveredQuery {
             coverage: self.clone(),
@@ -122,18 +129,20 @@ impl Coverage {
         }
     }
 
-    /// The sort key of a segment's articles: how many of the words it holds, then whether
-    /// it holds them all as written, then its score (which weighs rarer words more), then
-    /// its date (newer first among equals, as every ranking of nachlese: short items often
-    /// score alike).
+    /// The sort key of a segment's articles: whether it holds every word, then whether it
+    /// holds them all as written, then its score times the share of the words' weight it
+    /// holds, then its date (newer first among equals, as every ranking of nachlese: short
+    /// items often score alike).
     pub(crate) fn key(
         &self,
         reader: &SegmentReader,
-    ) -> impl Fn(DocId, Score) -> (Score, bool, Score, i64) + use<> {
+    ) -> impl Fn(DocId, Score) -> (bool, bool, Score, i64) + use<> {
         let mask = self.masks.get(&reader.segment_id()).cloned();
         let dates = reader.fast_fields().date(name::DATE).ok();
         let weights = Arc::clone(&self.weights);
-        let exact_all = ((1u32 << weights.len()) - 1) << MAX_LOOSE_WORDS;
+        let all = (1u32 << weights.len()) - 1;
+        let exact_all = all << MAX_LOOSE_WORDS;
+        let total: Score = weights.iter().sum();
         move |doc, score| {
             let m = mask
                 .as_ref()
@@ -144,10 +153,15 @@ impl Coverage {
                 .as_ref()
                 .and_then(|c| c.first(doc))
                 .map_or(i64::MIN, |d| d.into_timestamp_nanos());
+            let share = if total > 0.0 {
+                weight_of(&weights, m) / total
+            } else {
+                1.0
+            };
             (
-                (m & LOW).count_ones() as Score,
+                m & all == all,
                 m & exact_all == exact_all,
-                score,
+                score * share,
                 date,
             )
         }
@@ -174,17 +188,6 @@ impl Coverage {
 /// The bits of the words found with expansions.
 const LOW: u32 = (1 << MAX_LOOSE_WORDS) - 1;
 
-/// How well an article covers the words: how many it holds, and their summed weight.
-type Cover = (u32, Score);
-
-fn cover(weights: &[Score], mask: u32) -> Cover {
-    ((mask & LOW).count_ones(), weight_of(weights, mask))
-}
-
-fn by_cover(a: &Cover, b: &Cover) -> std::cmp::Ordering {
-    a.0.cmp(&b.0).then(a.1.total_cmp(&b.1))
-}
-
 /// The summed weight of the words an article's mask holds.
 fn weight_of(weights: &[Score], mask: u32) -> Score {
     weights
@@ -200,7 +203,8 @@ fn weight_of(weights: &[Score], mask: u32) -> Score {
 #[derive(Clone)]
 pub(crate) struct CoveredQuery {
     coverage: Coverage,
-    least: Cover,
+    /// The least weight of words a hit holds.
+    least: Score,
     /// Whether articles holding each set of words (a mask of the low bits) are hits.
     admitted: Arc<Vec<bool>>,
 }

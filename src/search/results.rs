@@ -49,7 +49,9 @@ pub struct Hit {
     /// Publication time, UTC.
     #[serde(with = "time::serde::rfc3339")]
     pub date: OffsetDateTime,
-    /// Relevance score (BM25; 1.0 for every hit of a listing without query words).
+    /// Relevance score (BM25; 1.0 for every hit of a listing without query words). A hit
+    /// lacking some query words ([`missing`](Self::missing)) has its score scaled by the
+    /// share of the query's weight it holds, and ranks below every hit holding them all.
     pub score: f32,
     /// A passage of the text around the query words.
     pub snippet: Snippet,
