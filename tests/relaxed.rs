@@ -44,6 +44,12 @@ fn archive() -> Env {
             "Die Parteien werben.",
         ),
         record(
+            "glatteis",
+            "Wie gefährlich ist Glatteis?",
+            "2025-01-10",
+            "Glatteis ist gefährlich, auf Brücken besonders gefährlich.",
+        ),
+        record(
             "compound",
             "Die Rentenreform kommt",
             "2025-07-06",
@@ -175,6 +181,29 @@ fn a_question_is_searched_for_its_content_words() {
     assert_eq!(found[..2], owned(&[("two", &[]), ("all", &[])])[..]);
     // The framing word is not missed: it was never asked for.
     assert!(found.iter().all(|(_, m)| !m.contains(&"Gibt".to_string())));
+}
+
+#[test]
+fn a_questions_lowercase_words_need_not_match_beside_its_nouns() {
+    let env = archive();
+    // No article holds both. As keywords, the rarer word weighs more: the one article
+    // holding `gefährlich` first.
+    let keywords = hits(&env, &["gefährlich Hitze"]);
+    assert_eq!(keywords[0], owned(&[("glatteis", &["Hitze"])])[0]);
+    // As a question, what it asks about is the noun: every article on the Hitze comes
+    // first, still saying it lacks the adjective.
+    let question = hits(&env, &["Wie gefährlich ist die Hitze?"]);
+    let mut first: Vec<&str> = question[..3].iter().map(|(id, _)| id.as_str()).collect();
+    first.sort();
+    assert_eq!(first, ["all", "one", "two"], "{question:?}");
+    assert!(
+        question[..3].iter().all(|(_, m)| m == &["gefährlich"]),
+        "{question:?}"
+    );
+    assert_eq!(question[3], owned(&[("glatteis", &["Hitze"])])[0]);
+    // Typed in lowercase, a question says nothing by its case: the rarer word first again.
+    let lower = hits(&env, &["wie gefährlich ist die hitze?"]);
+    assert_eq!(lower[0].0, "glatteis");
 }
 
 #[test]

@@ -33,6 +33,9 @@ pub(crate) struct Coverage {
     words: Arc<Vec<String>>,
     /// Each word's weight: its inverse document frequency, as BM25 computes it.
     weights: Arc<Vec<Score>>,
+    /// The bits of the words an article must hold to rank with those holding every word:
+    /// all but a question's soft ones.
+    required: u32,
     /// For each set of words (a mask of the low bits), how many live articles hold exactly
     /// those: the few sets stand for the many articles when choosing which are hits.
     articles_with: Arc<Vec<u64>>,
@@ -96,6 +99,11 @@ impl Coverage {
             masks: Arc::new(masks),
             words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
             weights: Arc::new(weights),
+            required: words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| !w.soft)
+                .fold(0, |bits, (i, _)| bits | 1 << i),
             articles_with: Arc::new(articles_with),
         })
     }
@@ -129,9 +137,9 @@ impl Coverage {
         }
     }
 
-    /// The sort key of a segment's articles: whether it holds every word, then whether it
-    /// holds them all as written, then its score times the share of the words' weight it
-    /// holds, then its date (newer first among equals, as every ranking of nachlese: short
+    /// The sort key of a segment's articles: whether it holds every word (but a question's
+    /// soft words), then whether it holds them all as written, then its score times the
+    /// share of the words' weight it holds, then its date (newer first among equals, as every ranking of nachlese: short
     /// items often score alike).
     pub(crate) fn key(
         &self,
@@ -140,8 +148,8 @@ impl Coverage {
         let mask = self.masks.get(&reader.segment_id()).cloned();
         let dates = reader.fast_fields().date(name::DATE).ok();
         let weights = Arc::clone(&self.weights);
-        let all = (1u32 << weights.len()) - 1;
-        let exact_all = all << MAX_LOOSE_WORDS;
+        let required = self.required;
+        let exact_all = ((1u32 << weights.len()) - 1) << MAX_LOOSE_WORDS;
         let total: Score = weights.iter().sum();
         move |doc, score| {
             let m = mask
@@ -159,7 +167,7 @@ impl Coverage {
                 1.0
             };
             (
-                m & all == all,
+                m & required == required,
                 m & exact_all == exact_all,
                 score * share,
                 date,

@@ -396,6 +396,9 @@ pub(crate) struct LooseWord {
     pub near: Option<Box<dyn Query>>,
     /// Whether what `near` finds is the word as written (a hyphenated word's).
     pub near_is_exact: bool,
+    /// Whether an article lacking it may rank with those holding every word (see
+    /// [`Plan::soft`]).
+    pub soft: bool,
 }
 
 impl Plan {
@@ -418,6 +421,7 @@ impl Plan {
                     exact: self.word_terms(word, false),
                     near: self.halves_query(word),
                     near_is_exact: false,
+                    soft: self.soft.contains(&i),
                 }),
                 Some((_, Node::Phrase(phrase))) => Some(LooseWord {
                     written: phrase.written.clone(),
@@ -425,6 +429,7 @@ impl Plan {
                     exact: Vec::new(),
                     near: Some(self.phrase(phrase)),
                     near_is_exact: true,
+                    soft: self.soft.contains(&i),
                 }),
                 _ => None,
             })

@@ -4,12 +4,15 @@
 //!
 //! * `Putin Auto`: articles holding every word (in the title or the text, in any
 //!   inflection or spelling the [German analysis](crate::analysis) folds together) first;
-//!   when fewer than ten do, articles holding most of the words follow, the rarer words
-//!   weighing more, each with the words it lacks ([`Hit::missing`]);
+//!   when fewer than ten do, articles holding most of the words follow, ranked by score
+//!   times the share of the words' weight they hold (rarer words weigh more), each with the
+//!   words it lacks ([`Hit::missing`]);
 //!   [`SearchRequest::all_words`] keeps only the articles holding every word;
 //! * `Putin AND Auto`, `+Putin +Auto`: both words, always;
 //! * a question (`Wer hat Kim ein Auto geschenkt?`) is searched for its content words:
-//!   interrogatives and question scaffolding need not match;
+//!   interrogatives and question scaffolding need not match, and when few articles hold
+//!   every word, those lacking only its lowercase words (`geschenkt`; German capitalises
+//!   the nouns and names a question is about) rank with those holding all;
 //! * `Putin OR Lawrow`: either word;
 //! * `"Tag des Sieges"`: the words in this order;
 //! * `Kim -Putin`: articles without `Putin`;

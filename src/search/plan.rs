@@ -44,6 +44,11 @@ pub(crate) struct Plan {
     /// joined by `AND`. Empty
     /// when the request asks for every word ([`SearchRequest::all_words`]).
     pub(super) loose: Vec<usize>,
+    /// The loose words (as [`Plan::loose`]) of a question written in lowercase beside a
+    /// capitalised one: its verbs and adjectives (`gefährlich` in "Wie gefährlich ist das
+    /// Hantavirus?"). German capitalises nouns and names, what a question is about; an
+    /// article lacking only these words ranks with those holding every word.
+    pub(super) soft: Vec<usize>,
     /// The words of a question that only framed it ("wer", "gibt"), left out.
     pub(super) framing: Vec<String>,
 }
@@ -168,6 +173,7 @@ impl Plan {
             fields: index.fields(),
             ranking,
             loose: Vec::new(),
+            soft: Vec::new(),
             framing: Vec::new(),
         };
         if !plan.has_query {
@@ -208,6 +214,7 @@ impl Plan {
         plan.framing = top.framing;
         if !request.all_words && top.loose.len() >= 2 {
             plan.loose = top.loose;
+            plan.soft = top.soft;
         }
         Ok(plan)
     }
@@ -414,6 +421,8 @@ struct Top {
     root: Option<Node>,
     /// See [`Plan::loose`].
     loose: Vec<usize>,
+    /// See [`Plan::soft`].
+    soft: Vec<usize>,
     framing: Vec<String>,
 }
 
@@ -435,6 +444,7 @@ impl Resolver<'_> {
                 return Ok(Top {
                     root: self.node(other)?,
                     loose: Vec::new(),
+                    soft: Vec::new(),
                     framing: Vec::new(),
                 });
             }
@@ -454,6 +464,7 @@ impl Resolver<'_> {
         });
         let mut subs = Vec::new();
         let mut loose = Vec::new();
+        let mut lowercase = Vec::new();
         let mut framing = Vec::new();
         for (occur, sub) in clauses {
             let plain = plain_word(&occur, &sub);
@@ -474,6 +485,13 @@ impl Resolver<'_> {
                     && matches!(node, Node::Word(_) | Node::Phrase(_))
                     && loose.len() < MAX_LOOSE_WORDS
                 {
+                    if plain
+                        .as_deref()
+                        .and_then(|w| w.chars().find(|c| c.is_alphabetic()))
+                        .is_some_and(char::is_lowercase)
+                    {
+                        lowercase.push(subs.len());
+                    }
                     loose.push(subs.len());
                 }
                 subs.push((occur.unwrap_or(Occur::Must), node));
@@ -483,6 +501,7 @@ impl Resolver<'_> {
             return Ok(Top {
                 root: None,
                 loose: Vec::new(),
+                soft: Vec::new(),
                 framing,
             });
         }
@@ -505,9 +524,17 @@ impl Resolver<'_> {
         } else {
             Vec::new()
         };
+        // Only beside a capitalised word: a question typed all in lowercase says nothing
+        // by its case.
+        let soft = if question && lowercase.len() < loose.len() {
+            lowercase
+        } else {
+            Vec::new()
+        };
         Ok(Top {
             root,
             loose,
+            soft,
             framing,
         })
     }
