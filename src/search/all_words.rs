@@ -67,7 +67,7 @@ impl Weight for AllWordsWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         let words = per_term(&self.words, |(weight, b)| weight.scorer(reader, boost * b))?;
         Ok(Box::new(AllWordsScorer {
-            docs: self.sets.docs(reader)?,
+            docs: self.sets.docs(reader, None)?,
             words,
         }))
     }

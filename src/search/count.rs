@@ -6,10 +6,43 @@
 //! of them for every candidate, so counting that way costs several times reading the
 //! postings. Here each word's postings are read a block at a time into a bitset of the
 //! segment's documents, and the words' bitsets are combined a machine word at a time.
+//!
+//! A count that may be followed by a relaxed answer keeps the bitset of each common term
+//! ([`Memo`]): the relaxed answer then learns which words each article holds from them,
+//! without reading the postings of a common word a second time.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use tantivy::index::{InvertedIndexReader, SegmentId};
+use tantivy::postings::TermInfo;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
+
+/// The documents of each common term a count read, by segment, one bit each (deleted ones
+/// too).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Memo {
+    bits: Arc<Mutex<TermBits>>,
+}
+
+type TermBits = HashMap<(SegmentId, Term), Arc<Vec<u64>>>;
+
+impl Memo {
+    /// The bits of `term` in `reader`'s segment, if a count read them.
+    pub(crate) fn get(&self, reader: &SegmentReader, term: &Term) -> Option<Arc<Vec<u64>>> {
+        let bits = self.bits.lock().unwrap_or_else(PoisonError::into_inner);
+        bits.get(&(reader.segment_id(), term.clone())).cloned()
+    }
+
+    fn keep(&self, reader: &SegmentReader, term: &Term, docs: Vec<u64>) -> Arc<Vec<u64>> {
+        let docs = Arc::new(docs);
+        let mut bits = self.bits.lock().unwrap_or_else(PoisonError::into_inner);
+        bits.insert((reader.segment_id(), term.clone()), Arc::clone(&docs));
+        docs
+    }
+}
 
 /// Sets of terms: each word of a query with its expansions.
 #[derive(Debug, Clone, Default)]
@@ -29,20 +62,25 @@ impl TermSets {
         }
     }
 
-    /// The segment's documents that match, deleted ones too, one bit each.
-    pub(crate) fn docs(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
+    /// The segment's documents that match, deleted ones too, one bit each; each term's
+    /// documents kept in `memo`, if given.
+    pub(crate) fn docs(
+        &self,
+        reader: &SegmentReader,
+        memo: Option<&Memo>,
+    ) -> tantivy::Result<Bits> {
         let words = (reader.max_doc() as usize).div_ceil(64);
         let mut sets = self.all.iter();
         let mut docs = match sets.next() {
-            Some(first) => any_of(reader, first, words)?,
+            Some(first) => any_of(reader, first, words, memo)?,
             None => vec![0; words],
         };
         for set in sets {
-            let other = any_of(reader, set, words)?;
+            let other = any_of(reader, set, words, memo)?;
             docs.iter_mut().zip(&other).for_each(|(d, o)| *d &= o);
         }
         for set in &self.none {
-            let other = any_of(reader, set, words)?;
+            let other = any_of(reader, set, words, None)?;
             docs.iter_mut().zip(&other).for_each(|(d, o)| *d &= !o);
         }
         Ok(Bits::new(docs))
@@ -50,36 +88,71 @@ impl TermSets {
 }
 
 /// The documents holding any of `terms`, as `words` machine words of bits.
-fn any_of(reader: &SegmentReader, terms: &[Term], words: usize) -> tantivy::Result<Vec<u64>> {
+fn any_of(
+    reader: &SegmentReader,
+    terms: &[Term],
+    words: usize,
+    memo: Option<&Memo>,
+) -> tantivy::Result<Vec<u64>> {
     let mut bits = vec![0u64; words];
     for term in terms {
         let index = reader.inverted_index(term.field())?;
         let Some(info) = index.get_term_info(term)? else {
             continue;
         };
-        let mut postings =
-            index.read_block_postings_from_terminfo(&info, IndexRecordOption::Basic)?;
-        while !postings.docs().is_empty() {
-            for &doc in postings.docs() {
-                if let Some(word) = bits.get_mut(doc as usize / 64) {
-                    *word |= 1 << (doc % 64);
-                }
+        match memo {
+            // A term of fewer documents than the bitset has machine words is read again
+            // faster than its bits are walked.
+            Some(memo) if info.doc_freq as usize > words => {
+                let mut own = vec![0u64; words];
+                read_into(&index, &info, &mut own)?;
+                let own = memo.keep(reader, term, own);
+                bits.iter_mut().zip(own.iter()).for_each(|(b, o)| *b |= o);
             }
-            postings.advance();
+            _ => read_into(&index, &info, &mut bits)?,
         }
     }
     Ok(bits)
+}
+
+/// Sets the bit of every document holding the term of `info`.
+fn read_into(
+    index: &InvertedIndexReader,
+    info: &TermInfo,
+    bits: &mut [u64],
+) -> tantivy::Result<()> {
+    let mut postings = index.read_block_postings_from_terminfo(info, IndexRecordOption::Basic)?;
+    while !postings.docs().is_empty() {
+        for &doc in postings.docs() {
+            if let Some(word) = bits.get_mut(doc as usize / 64) {
+                *word |= 1 << (doc % 64);
+            }
+        }
+        postings.advance();
+    }
+    Ok(())
 }
 
 /// The documents that match `sets`, unscored (for counting).
 #[derive(Debug, Clone)]
 pub(crate) struct TermSetsQuery {
     sets: TermSets,
+    memo: Option<Memo>,
 }
 
 impl TermSetsQuery {
     pub(crate) fn new(sets: TermSets) -> TermSetsQuery {
-        TermSetsQuery { sets }
+        TermSetsQuery { sets, memo: None }
+    }
+
+    /// Keeps each term's documents in `memo` as they are read.
+    pub(crate) fn remembering(mut self, memo: Option<Memo>) -> TermSetsQuery {
+        self.memo = memo;
+        self
+    }
+
+    fn docs(&self, reader: &SegmentReader) -> tantivy::Result<Bits> {
+        self.sets.docs(reader, self.memo.as_ref())
     }
 }
 
@@ -97,11 +170,11 @@ impl Query for TermSetsQuery {
 
 impl Weight for TermSetsQuery {
     fn scorer(&self, reader: &SegmentReader, _boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        Ok(Box::new(self.sets.docs(reader)?))
+        Ok(Box::new(self.docs(reader)?))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        if self.sets.docs(reader)?.seek(doc) == doc {
+        if self.docs(reader)?.seek(doc) == doc {
             Ok(Explanation::new("holds a term of every word", 0.0))
         } else {
             Err(TantivyError::InvalidArgument(format!(
@@ -111,7 +184,7 @@ impl Weight for TermSetsQuery {
     }
 
     fn count(&self, reader: &SegmentReader) -> tantivy::Result<u32> {
-        let mut docs = self.sets.docs(reader)?;
+        let mut docs = self.docs(reader)?;
         Ok(match reader.alive_bitset() {
             None => docs.len,
             Some(alive) => docs.count(alive),
@@ -123,7 +196,7 @@ impl Weight for TermSetsQuery {
         reader: &SegmentReader,
         callback: &mut dyn FnMut(&[DocId]),
     ) -> tantivy::Result<()> {
-        let docs = self.sets.docs(reader)?;
+        let docs = self.docs(reader)?;
         let mut block = Vec::with_capacity(64);
         for (i, &word) in docs.words.iter().enumerate() {
             let mut bits = word;

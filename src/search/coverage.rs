@@ -17,7 +17,7 @@ use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
 
-use super::count::Bits;
+use super::count::{Bits, Memo};
 use crate::index::schema::name;
 
 use super::lower::LooseWord;
@@ -42,8 +42,13 @@ pub(crate) struct Coverage {
 }
 
 impl Coverage {
-    /// Reads each word's postings once (without frequencies) into per-article masks.
-    pub(crate) fn of(searcher: &Searcher, words: &[LooseWord]) -> Result<Coverage> {
+    /// Reads each word's postings once (without frequencies) into per-article masks; the
+    /// terms a count already read are taken from its `memo`.
+    pub(crate) fn of(
+        searcher: &Searcher,
+        words: &[LooseWord],
+        memo: Option<&Memo>,
+    ) -> Result<Coverage> {
         let words = &words[..words.len().min(MAX_LOOSE_WORDS)];
         let near = words
             .iter()
@@ -64,7 +69,10 @@ impl Coverage {
                 for term in &word.terms {
                     let exact = word.exact.contains(term);
                     let bits = 1 << i | u32::from(exact) << (i + MAX_LOOSE_WORDS);
-                    mark(reader, term, &mut mask, bits)?;
+                    match memo.and_then(|m| m.get(reader, term)) {
+                        Some(docs) => mark_remembered(&docs, &mut mask, bits),
+                        None => mark(reader, term, &mut mask, bits)?,
+                    }
                 }
                 if let Some(weight) = &near[i] {
                     let exact = u32::from(word.near_is_exact) << (i + MAX_LOOSE_WORDS);
@@ -252,6 +260,19 @@ impl Weight for CoveredQuery {
             Err(TantivyError::InvalidArgument(format!(
                 "document {doc} holds too few of the words"
             )))
+        }
+    }
+}
+
+/// Sets `bits` in the mask of every article a count found holding a term.
+fn mark_remembered(docs: &[u64], mask: &mut [u32], bits: u32) {
+    for (i, &word) in docs.iter().enumerate() {
+        let mut rest = word;
+        while rest != 0 {
+            if let Some(m) = mask.get_mut(i * 64 + rest.trailing_zeros() as usize) {
+                *m |= bits;
+            }
+            rest &= rest - 1;
         }
     }
 }

@@ -10,7 +10,7 @@ use tantivy::{Score, Term};
 
 use super::all_words::AllWordsQuery;
 use super::bonus::BonusQuery;
-use super::count::{TermSets, TermSetsQuery};
+use super::count::{Memo, TermSets, TermSetsQuery};
 use super::exclude::ExcludedQuery;
 use super::plan::{Node, Phrase, Plan, Scope, Word, scope_fields};
 use crate::analysis::TermKind;
@@ -69,8 +69,14 @@ impl Plan {
     /// needs no scores, so each word's terms are one flat union (far faster than the ranking
     /// query's nested best-of unions).
     pub(crate) fn count_query(&self) -> Option<Box<dyn Query>> {
+        self.count_query_remembering(None)
+    }
+
+    /// [`Plan::count_query`], keeping the documents of each term of its words in `memo`
+    /// (for the relaxed answer that may follow, see [`super::coverage`]).
+    pub(crate) fn count_query_remembering(&self, memo: Option<&Memo>) -> Option<Box<dyn Query>> {
         match &self.root {
-            Some(root) if self.is_expanded() => Some(self.count(root)),
+            Some(root) if self.is_expanded() => Some(self.count(root, memo)),
             // Words only as written: tantivy counts their own query fastest.
             _ => self.scoring_query(),
         }
@@ -207,28 +213,28 @@ impl Plan {
     }
 
     /// Counts the documents of `node` (in the ranking's form).
-    fn count(&self, node: &Node) -> Box<dyn Query> {
+    fn count(&self, node: &Node, memo: Option<&Memo>) -> Box<dyn Query> {
         let form = Form {
             bonus: None,
             expand: true,
         };
         if let Some(sets) = self.sets(node, form) {
-            return Box::new(TermSetsQuery::new(sets));
+            return Box::new(TermSetsQuery::new(sets).remembering(memo.cloned()));
         }
         match node {
             Node::Clause(subs) => Box::new(BooleanQuery::new(
                 subs.iter()
                     .map(|(occur, sub)| {
                         let q = if *occur == Occur::MustNot {
-                            Box::new(ExcludedQuery::new(self.count(sub)))
+                            Box::new(ExcludedQuery::new(self.count(sub, None)))
                         } else {
-                            self.count(sub)
+                            self.count(sub, memo)
                         };
                         (*occur, q)
                     })
                     .collect(),
             )),
-            Node::Boost(sub, _) => self.count(sub),
+            Node::Boost(sub, _) => self.count(sub, memo),
             Node::Word(_) | Node::Phrase(_) | Node::Raw(_) | Node::All => self.score(node, form),
         }
     }

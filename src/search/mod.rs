@@ -144,13 +144,16 @@ impl Index {
             // No page can hold more hits than there are documents.
             let room = (searcher.num_docs() as usize).saturating_sub(request.offset);
             let limit = request.limit.min(room);
+            // A count that may be followed by a relaxed answer keeps what it read for it.
+            let memo = plan.is_loose().then(count::Memo::default);
             let count = || {
-                let query = filters.apply(plan.count_query().as_deref());
+                let query = filters.apply(plan.count_query_remembering(memo.as_ref()).as_deref());
                 parallel::search(&searcher, &query, &Count)
             };
             // Too few articles hold every word: those holding most of them follow (by
             // relevance; a listing by date only when none holds them all).
-            let (counted, cover) = relax::relaxation(&searcher, &plan, &filters, sort, &count)?;
+            let (counted, cover) =
+                relax::relaxation(&searcher, &plan, &filters, sort, &count, memo.as_ref())?;
             let count = || match counted {
                 Some(n) => Ok(n),
                 None => count(),

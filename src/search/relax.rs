@@ -5,6 +5,7 @@ use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DocAddress, Score, Searcher};
 
+use super::count::Memo;
 use super::filter::Filters;
 use super::plan::Plan;
 use super::request::Sort;
@@ -23,15 +24,17 @@ pub(super) const RELAXED_HITS: usize = 30;
 /// Whether the search is relaxed (see [`coverage`]): the count of the strict query if it was
 /// taken in full, and the coverage of the loose words when the answer is relaxed.
 ///
-/// A query with expansions is counted in full (the count is the answer's total, so nothing is
-/// read twice but for a thin answer); a query of words only as written is asked only whether
-/// it finds enough articles, which stops after a few (its total comes with its hits).
+/// A query with expansions is counted in full (the count is the answer's total), keeping
+/// each term's documents in `memo` for the coverage; a query of words only as written is
+/// asked only whether it finds enough articles, which stops after a few (its total comes
+/// with its hits).
 pub(super) fn relaxation(
     searcher: &Searcher,
     plan: &Plan,
     filters: &Filters,
     sort: Sort,
     count: &dyn Fn() -> tantivy::Result<usize>,
+    memo: Option<&Memo>,
 ) -> Result<(Option<usize>, Option<coverage::Coverage>)> {
     if !plan.is_loose() || plan.root.is_none() {
         return Ok((None, None));
@@ -50,7 +53,7 @@ pub(super) fn relaxation(
         (None, at_least(searcher, &*strict, enough)?)
     };
     let cover = if found < enough {
-        Some(coverage::Coverage::of(searcher, &plan.loose_words())?)
+        Some(coverage::Coverage::of(searcher, &plan.loose_words(), memo)?)
     } else {
         None
     };
@@ -98,4 +101,97 @@ pub(super) fn covered_top(
         n,
         docs.into_iter().map(|((_, _, s, _), a)| (s, a)).collect(),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Article, Index, SearchRequest};
+    use tantivy::DocAddress;
+
+    #[test]
+    fn a_relaxed_answer_takes_the_words_the_count_read_from_it() {
+        let index = Index::create_in_ram().unwrap();
+        for batch in 0..2 {
+            let mut w = index
+                .writer_with(crate::WriterOptions::default().threads(1))
+                .unwrap();
+            for (i, body) in [
+                "Die Hitze hält an, eine Warnung gilt.",
+                "Hitze in Brandenburg.",
+                "Brandenburg wählt.",
+                "Das Wetter bleibt mild.",
+            ]
+            .iter()
+            .cycle()
+            .take(200)
+            .enumerate()
+            {
+                let id = format!("a{batch}-{i}");
+                w.add(&Article::new(id, "Wetter", "2025-07-01", *body).unwrap())
+                    .unwrap();
+            }
+            w.commit().unwrap();
+        }
+        index.reload().unwrap();
+        let searcher = index.searcher();
+        let request = SearchRequest::new("Hitze Warnung Brandenburg");
+        let plan = Plan::new(&index, &searcher, &request).unwrap();
+        assert!(plan.is_loose() && plan.is_expanded());
+        let filters = Filters::new(&index, &searcher, &request.range, &request.mentions);
+        let memo = Memo::default();
+        let count = || {
+            let query = filters.apply(plan.count_query_remembering(Some(&memo)).as_deref());
+            parallel::search(&searcher, &query, &Count)
+        };
+        let (counted, cover) = relaxation(
+            &searcher,
+            &plan,
+            &filters,
+            Sort::Relevance,
+            &count,
+            Some(&memo),
+        )
+        .unwrap();
+        assert_eq!(counted, Some(0));
+        let remembered = cover.expect("a thin answer is relaxed");
+        // Every term of every word that the segment holds in more articles than the bitset
+        // has machine words was kept: nothing is read again that is not read faster so.
+        let mut kept = 0;
+        for reader in searcher.segment_readers() {
+            for word in plan.loose_words() {
+                for term in &word.terms {
+                    let held = reader
+                        .inverted_index(term.field())
+                        .unwrap()
+                        .doc_freq(term)
+                        .unwrap();
+                    let words = reader.max_doc().div_ceil(64);
+                    assert_eq!(memo.get(reader, term).is_some(), held > words, "{term:?}");
+                    kept += usize::from(held > words);
+                }
+            }
+        }
+        assert!(kept >= 6, "{kept}");
+        // And the coverage is the one read from the postings.
+        let read = coverage::Coverage::of(&searcher, &plan.loose_words(), None).unwrap();
+        for (segment_ord, reader) in searcher.segment_readers().iter().enumerate() {
+            for doc_id in 0..reader.max_doc() {
+                let address = DocAddress::new(segment_ord as u32, doc_id);
+                assert_eq!(
+                    remembered.missing(&searcher, address),
+                    read.missing(&searcher, address)
+                );
+            }
+        }
+        let mut seen = Vec::new();
+        for (segment_ord, reader) in searcher.segment_readers().iter().enumerate() {
+            for doc_id in 0..reader.max_doc() {
+                seen.push(read.missing(&searcher, DocAddress::new(segment_ord as u32, doc_id)));
+            }
+        }
+        for lacking in [&["Brandenburg"][..], &["Warnung"], &["Hitze", "Warnung"]] {
+            assert!(seen.iter().any(|m| m == lacking), "{lacking:?} in {seen:?}");
+        }
+    }
 }
