@@ -66,14 +66,18 @@ const KINDS: [&str; 6] = [
 /// name's final `sch` also sounds like the `š` of Babiš (analysis/word.rs). Names .843 →
 /// .898, spellings .950 → .967, compounds .751 → .766, keywords .854 → .881, questions .785
 /// → .872, typos unchanged; one new article judged.
+///
+/// Raised again: 0.878 → 0.883. A rare compound's modifier stands in for it as a hint
+/// (search/coverage.rs): compounds .766 → .783, keywords .881 → .886, questions .872 → .876;
+/// seven new articles judged.
 const FLOORS: [(&str, f64); 7] = [
     ("names", 0.8972),
     ("typos", 0.9603),
     ("spellings", 0.9664),
-    ("compounds", 0.7656),
-    ("keywords", 0.8806),
-    ("questions", 0.8719),
-    ("all", 0.8771),
+    ("compounds", 0.7823),
+    ("keywords", 0.8855),
+    ("questions", 0.8758),
+    ("all", 0.8823),
 ];
 
 /// Room for float rounding in the comparison with the floors.

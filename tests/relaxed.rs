@@ -207,6 +207,40 @@ fn a_questions_lowercase_words_need_not_match_beside_its_nouns() {
 }
 
 #[test]
+fn a_rare_compounds_modifier_ranks_the_articles_lacking_it() {
+    let env = archive();
+    // No article holds `Rentenreform` beside `Juli`; `apart` holds `Rente` (the modifier)
+    // beside `Juli`, `july` only `Juli`.
+    env.write(
+        "in/more.jsonl",
+        record(
+            "july",
+            "Ferien",
+            "2025-07-10",
+            "Die Ferien beginnen im Juli. Die Schulen warten dagegen seit Jahren auf Lehrer.",
+        ),
+    );
+    env.index_files(&["in"]);
+    let found = hits(&env, &["Rentenreform Juli"]);
+    let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+    let at = |id: &str| ids.iter().position(|i| *i == id);
+    assert!(at("apart") < at("july"), "{found:?}");
+    // The modifier is no query word: it is never named as missing.
+    assert!(
+        found.iter().all(|(_, m)| m
+            .iter()
+            .all(|w| ["Rentenreform", "Juli"].contains(&w.as_str()))),
+        "{found:?}"
+    );
+    // An article holding the modifier alone, and no query word, is no hit.
+    let ids: Vec<String> = hits(&env, &["Rentenreform Leverkusen"])
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert!(!ids.contains(&"apart".to_string()), "{ids:?}");
+}
+
+#[test]
 fn a_compound_finds_its_halves_near_each_other_below_itself() {
     let env = archive();
     let ids: Vec<String> = hits(&env, &["Rentenreform"])

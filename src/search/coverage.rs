@@ -8,6 +8,11 @@
 //! article holding only the rarest word (`Einbürgerung` of `Einbürgerung fünf Jahre`) then
 //! ranks above one holding the two common ones, and a word an article mentions many times
 //! does not outweigh a second word it lacks.
+//!
+//! A rare compound's modifier stands in for it as a hint (`Drohne` for `Drohnenabwehr`,
+//! which the texts seldom use): an article about drones at an airport then ranks above one
+//! about the airport alone. Its weight is its own rarity; it is never named as missing, and
+//! an article holding only hints is no hit.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -36,6 +41,8 @@ pub(crate) struct Coverage {
     /// The bits of the words an article must hold to rank with those holding every word:
     /// all but a question's soft ones.
     required: u32,
+    /// The bits of the query's own words (not the hints standing in for them).
+    asked: u32,
     /// For each set of words (a mask of the low bits), how many live articles hold exactly
     /// those: the few sets stand for the many articles when choosing which are hits.
     articles_with: Arc<Vec<u64>>,
@@ -107,11 +114,8 @@ impl Coverage {
             masks: Arc::new(masks),
             words: Arc::new(words.iter().map(|w| w.written.clone()).collect()),
             weights: Arc::new(weights),
-            required: words
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| !w.soft)
-                .fold(0, |bits, (i, _)| bits | 1 << i),
+            required: bits_of(words, |w| !w.soft && !w.hint),
+            asked: bits_of(words, |w| !w.hint),
             articles_with: Arc::new(articles_with),
         })
     }
@@ -120,9 +124,11 @@ impl Coverage {
     /// weight as the `enough`-th best covered article (ties with it are hits too), so that at
     /// least `enough` articles are hits where the words are.
     pub(crate) fn hits(&self, enough: usize) -> CoveredQuery {
-        // The sets of words some article holds, best covered first.
+        // The sets of words some article holds, best covered first. An article holding only
+        // hints holds no word of the query: it is no hit.
+        let asked = |m: usize| m as u32 & self.asked != 0;
         let mut sets: Vec<(Score, u64)> = (1..self.articles_with.len())
-            .filter(|&m| self.articles_with[m] > 0)
+            .filter(|&m| self.articles_with[m] > 0 && asked(m))
             .map(|m| (weight_of(&self.weights, m as u32), self.articles_with[m]))
             .collect();
         sets.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -136,7 +142,7 @@ impl Coverage {
             .or(sets.last())
             .map_or(Score::INFINITY, |&(c, _)| c);
         let admitted = (0..self.articles_with.len())
-            .map(|m| m > 0 && weight_of(&self.weights, m as u32) >= least)
+            .map(|m| asked(m) && weight_of(&self.weights, m as u32) >= least)
             .collect();
         CoveredQuery {
             coverage: self.clone(),
@@ -147,8 +153,8 @@ impl Coverage {
 
     /// The sort key of a segment's articles: whether it holds every word (but a question's
     /// soft words), then whether it holds them all as written, then its score times the
-    /// share of the words' weight it holds, then its date (newer first among equals, as every ranking of nachlese: short
-    /// items often score alike).
+    /// share of the words' weight it holds (hints included), then its date (newer first
+    /// among equals, as every ranking of nachlese: short items often score alike).
     pub(crate) fn key(
         &self,
         reader: &SegmentReader,
@@ -157,7 +163,7 @@ impl Coverage {
         let dates = reader.fast_fields().date(name::DATE).ok();
         let weights = Arc::clone(&self.weights);
         let required = self.required;
-        let exact_all = ((1u32 << weights.len()) - 1) << MAX_LOOSE_WORDS;
+        let exact_all = self.asked << MAX_LOOSE_WORDS;
         let total: Score = weights.iter().sum();
         move |doc, score| {
             let m = mask
@@ -195,10 +201,19 @@ impl Coverage {
         self.words
             .iter()
             .enumerate()
-            .filter(|(i, _)| m >> i & 1 == 0)
+            .filter(|(i, _)| m >> i & 1 == 0 && self.asked >> i & 1 == 1)
             .map(|(_, w)| w.clone())
             .collect()
     }
+}
+
+/// A bit for each of `words` that `pick` picks.
+fn bits_of(words: &[LooseWord], pick: impl Fn(&LooseWord) -> bool) -> u32 {
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| pick(w))
+        .fold(0, |bits, (i, _)| bits | 1 << i)
 }
 
 /// The bits of the words found with expansions.

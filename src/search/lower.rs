@@ -329,6 +329,10 @@ impl Plan {
 /// "Reform der gesetzlichen Rente".
 const HALVES_WINDOW: u32 = 4;
 
+/// How much a rare compound's modifier alone counts, against a match of its halves near
+/// each other.
+const MODIFIER_WEIGHT: Score = 0.5;
+
 /// How many words and phrases must match (each adds its exact bonus to every exact hit).
 fn must_leaves(node: &Node) -> usize {
     match node {
@@ -405,6 +409,9 @@ pub(crate) struct LooseWord {
     /// Whether an article lacking it may rank with those holding every word (see
     /// [`Plan::soft`]).
     pub soft: bool,
+    /// Whether it is no query word but a rare compound's modifier standing in for it
+    /// (`Cannabis` of `Cannabislegalisierung`): it ranks, it is never missed or required.
+    pub hint: bool,
 }
 
 impl Plan {
@@ -428,6 +435,7 @@ impl Plan {
                     near: self.halves_query(word),
                     near_is_exact: false,
                     soft: self.soft.contains(&i),
+                    hint: false,
                 }),
                 Some((_, Node::Phrase(phrase))) => Some(LooseWord {
                     written: phrase.written.clone(),
@@ -436,9 +444,40 @@ impl Plan {
                     near: Some(self.phrase(phrase)),
                     near_is_exact: true,
                     soft: self.soft.contains(&i),
+                    hint: false,
                 }),
                 _ => None,
             })
+            .chain(self.modifiers().map(|(word, modifier)| LooseWord {
+                written: modifier.to_string(),
+                terms: self.modifier_terms(word, modifier),
+                exact: Vec::new(),
+                near: None,
+                near_is_exact: false,
+                soft: true,
+                hint: true,
+            }))
+            .collect()
+    }
+
+    /// The loose words that are rare compounds, with their modifiers.
+    fn modifiers(&self) -> impl Iterator<Item = (&Word, &str)> {
+        let subs = match &self.root {
+            Some(Node::Clause(subs)) => subs.as_slice(),
+            _ => &[],
+        };
+        self.loose.iter().filter_map(|&i| match subs.get(i) {
+            Some((_, Node::Word(word))) => word.halves.as_ref().map(|(m, _)| (word, m.as_str())),
+            _ => None,
+        })
+    }
+
+    /// A compound's modifier as a word and as a part of other compounds.
+    fn modifier_terms(&self, word: &Word, modifier: &str) -> Vec<Term> {
+        [TermKind::Word, TermKind::Part]
+            .into_iter()
+            .flat_map(|kind| self.fields(word.scope, kind))
+            .map(|(f, _)| Term::from_field_text(f, modifier))
             .collect()
     }
 
@@ -469,6 +508,16 @@ impl Plan {
                 (occur, q)
             })
             .collect();
+        // A rare compound's modifier alone ranks an article a little.
+        for (word, modifier) in self.modifiers() {
+            let fields: Vec<(Field, f32)> = [TermKind::Word, TermKind::Part]
+                .into_iter()
+                .flat_map(|kind| self.fields(word.scope, kind))
+                .collect();
+            let q = term_query(&fields, modifier);
+            let weight = self.ranking.part_weight * MODIFIER_WEIGHT;
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(q, weight))));
+        }
         clauses.push((Occur::Must, hits));
         Some(Box::new(BooleanQuery::new(clauses)))
     }
