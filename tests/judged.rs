@@ -70,14 +70,19 @@ const KINDS: [&str; 6] = [
 /// Raised again: 0.878 → 0.883. A rare compound's modifier stands in for it as a hint
 /// (search/coverage.rs): compounds .766 → .783, keywords .881 → .886, questions .872 → .876;
 /// seven new articles judged.
+///
+/// Raised again: 0.883 → 0.889. A long word the lexicon cannot split is split where the
+/// archive uses both parts most (search/plan.rs, `archive_halves`), so that
+/// `Cannabislegalisierung` finds "Legalisierung von Cannabis" and has a modifier hint; an
+/// article holding only a hint is a hit (compounds .783 → .812, keywords .886 → .889).
 const FLOORS: [(&str, f64); 7] = [
     ("names", 0.8972),
     ("typos", 0.9603),
     ("spellings", 0.9664),
-    ("compounds", 0.7823),
-    ("keywords", 0.8855),
+    ("compounds", 0.8118),
+    ("keywords", 0.8885),
     ("questions", 0.8758),
-    ("all", 0.8823),
+    ("all", 0.8886),
 ];
 
 /// Room for float rounding in the comparison with the floors.
@@ -294,6 +299,24 @@ fn judged_zeitgeist_queries_rank_as_well_as_measured() {
     print_table(&queries, &engines, "nDCG@10", |m| m.ndcg);
     print_table(&queries, &engines, "P@10", |m| m.precision);
     print_table(&queries, &engines, "MRR", |m| m.reciprocal_rank);
+
+    // The goal: nDCG@10 at least 1.25 times the best OR peer's, overall and per kind.
+    let or_peers = ["lucene-or", "tantivy-or"];
+    println!("\nnDCG@10, nachlese over the best OR peer (goal: 1.25 overall, >= 1 per kind):");
+    for kind in KINDS.iter().chain(&["all"]) {
+        let best = engines
+            .iter()
+            .filter(|(name, _)| or_peers.contains(name))
+            .map(|(name, s)| (s[*kind].ndcg, *name))
+            .fold((0.0, ""), |a, b| if b.0 > a.0 { b } else { a });
+        println!(
+            "  {kind:<9} {:.4} / {:.4} ({}) = {:.3}",
+            engines[0].1[*kind].ndcg,
+            best.0,
+            best.1,
+            engines[0].1[*kind].ndcg / best.0
+        );
+    }
 
     println!("\nnDCG@10 per query (nachlese, then {}):", PEERS.join(", "));
     let peer_runs: Vec<Run> = PEERS.iter().map(|name| stored_run(name)).collect();

@@ -232,12 +232,48 @@ fn a_rare_compounds_modifier_ranks_the_articles_lacking_it() {
             .all(|w| ["Rentenreform", "Juli"].contains(&w.as_str()))),
         "{found:?}"
     );
-    // An article holding the modifier alone, and no query word, is no hit.
-    let ids: Vec<String> = hits(&env, &["Rentenreform Leverkusen"])
+    // An article holding the modifier alone follows those holding a query word, and is
+    // told to lack every word.
+    let found = hits(&env, &["Rentenreform Leverkusen"]);
+    let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+    assert!(ids.iter().position(|i| *i == "apart") > ids.iter().position(|i| *i == "none"));
+    assert!(found.contains(&owned(&[("apart", &["Rentenreform", "Leverkusen"])])[0]));
+}
+
+#[test]
+fn a_compound_the_lexicon_cannot_split_is_split_by_the_archives_words() {
+    let env = archive();
+    env.write(
+        "in/cannabis.jsonl",
+        [
+            record(
+                "apart-words",
+                "Bundestag berät",
+                "2025-08-01",
+                "Die Legalisierung von Cannabis soll überprüft werden.",
+            ),
+            record(
+                "modifier",
+                "Cannabis-Clubs",
+                "2025-08-02",
+                "Die Vereine ziehen eine gemischte Bilanz.",
+            ),
+        ]
+        .join("\n"),
+    );
+    env.index_files(&["in"]);
+    // `Cannabis` is no word of the lexicon: the archive says where the word splits.
+    let ids: Vec<String> = hits(&env, &["Cannabislegalisierung"])
         .into_iter()
         .map(|(id, _)| id)
         .collect();
-    assert!(!ids.contains(&"apart".to_string()), "{ids:?}");
+    assert_eq!(ids, ["apart-words"]);
+    // Beside another word, its modifier ranks what holds it.
+    let found = hits(&env, &["Cannabislegalisierung Bilanz"]);
+    assert_eq!(
+        found[0],
+        owned(&[("modifier", &["Cannabislegalisierung"])])[0]
+    );
 }
 
 #[test]

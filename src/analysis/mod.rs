@@ -53,11 +53,11 @@ pub use stemmer::{stem, stem_word};
 pub use stopwords::{canonical_spelling, is_stop_word};
 pub use terms::{TermTokenStream, TermTokenizer};
 pub use tokenizer::{GermanTokenStream, GermanTokenizer};
-pub(crate) use word::compound_halves;
 pub use word::{
     DEFAULT_WORD_CACHE_WORDS, TermKind, WordTerms, analyze_word, clear_word_caches,
     query_name_codes, set_word_cache_limit, word_cache_len,
 };
+pub(crate) use word::{compound_halves, guessed_halves};
 
 pub(crate) use phonetic::cologne_phonetic_into;
 pub(crate) use word::name_code_into;

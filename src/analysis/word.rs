@@ -296,9 +296,63 @@ pub(crate) fn compound_halves(written: &str) -> Option<(String, String)> {
     Some((stem_word(modifier), stem_word(head)))
 }
 
+/// A word is read as modifier and head by the archive's words only from this length on, and
+/// each part then has at least [`MIN_GUESSED_PART_CHARS`].
+const MIN_GUESSED_COMPOUND_CHARS: usize = 10;
+const MIN_GUESSED_PART_CHARS: usize = 4;
+
+/// Linking elements a modifier may end in (`Arbeit|s|markt`, `Straße|n|bahn`), longest first.
+const LINKS: [&str; 5] = ["es", "en", "s", "n", "e"];
+
+/// Every reading of a word the lexicon does not split as modifier and head, as the terms of
+/// both (`Cannabislegalisierung`: `cannabis` and `legalisier`, among readings such as
+/// `cannabisl` and `egalisier`), each modifier also without a linking element. Which reading
+/// holds is for the archive to say: the one whose parts it uses most (Koehn and Knight's
+/// frequency-based splitting, 2003).
+pub(crate) fn guessed_halves(written: &str) -> Vec<(String, String)> {
+    let lower: String = written.chars().flat_map(char::to_lowercase).collect();
+    let form = fold(&lower).replace('ß', "ss");
+    let chars: Vec<usize> = form.char_indices().map(|(i, _)| i).collect();
+    if chars.len() < MIN_GUESSED_COMPOUND_CHARS || !form.chars().all(char::is_alphabetic) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for &at in &chars[MIN_GUESSED_PART_CHARS..=chars.len() - MIN_GUESSED_PART_CHARS] {
+        let (modifier, head) = form.split_at(at);
+        let bare = LINKS
+            .iter()
+            .filter_map(|link| modifier.strip_suffix(link))
+            .filter(|m| m.chars().count() >= MIN_GUESSED_PART_CHARS);
+        for m in std::iter::once(modifier).chain(bare) {
+            if !is_stop_word(m) && !is_stop_word(head) {
+                out.push((stem_word(m), stem_word(head)));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_word_may_be_read_as_modifier_and_head_at_every_point() {
+        let readings = guessed_halves("Cannabislegalisierung");
+        assert!(
+            readings.contains(&("cannabis".into(), "legalisier".into())),
+            "{readings:?}"
+        );
+        assert!(readings.iter().all(|(m, h)| m.len() >= 4 && h.len() >= 4));
+        // The modifier without its linking `s`.
+        let readings = guessed_halves("Rettungsschirmdebatte");
+        assert!(
+            readings.contains(&("rettungsschirm".into(), "debatt".into())),
+            "{readings:?}"
+        );
+        assert!(guessed_halves("Kurzwort").is_empty());
+        assert!(guessed_halves("Brosius-Gersdorf").is_empty());
+    }
 
     #[test]
     fn a_compound_noun_gives_its_parts_a_name_its_code() {

@@ -11,8 +11,10 @@
 //!
 //! A rare compound's modifier stands in for it as a hint (`Drohne` for `Drohnenabwehr`,
 //! which the texts seldom use): an article about drones at an airport then ranks above one
-//! about the airport alone. Its weight is its own rarity; it is never named as missing, and
-//! an article holding only hints is no hit.
+//! about the airport alone, and one on `Cannabis-Teillegalisierung` is found for
+//! `Cannabislegalisierung Bilanz`, naming both words as missing. Its weight is its own
+//! rarity (a common modifier such as `Sonder-` adds little); it is never named as missing
+//! itself.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -124,11 +126,9 @@ impl Coverage {
     /// weight as the `enough`-th best covered article (ties with it are hits too), so that at
     /// least `enough` articles are hits where the words are.
     pub(crate) fn hits(&self, enough: usize) -> CoveredQuery {
-        // The sets of words some article holds, best covered first. An article holding only
-        // hints holds no word of the query: it is no hit.
-        let asked = |m: usize| m as u32 & self.asked != 0;
+        // The sets of words some article holds, best covered first.
         let mut sets: Vec<(Score, u64)> = (1..self.articles_with.len())
-            .filter(|&m| self.articles_with[m] > 0 && asked(m))
+            .filter(|&m| self.articles_with[m] > 0)
             .map(|m| (weight_of(&self.weights, m as u32), self.articles_with[m]))
             .collect();
         sets.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -142,7 +142,7 @@ impl Coverage {
             .or(sets.last())
             .map_or(Score::INFINITY, |&(c, _)| c);
         let admitted = (0..self.articles_with.len())
-            .map(|m| asked(m) && weight_of(&self.weights, m as u32) >= least)
+            .map(|m| m > 0 && weight_of(&self.weights, m as u32) >= least)
             .collect();
         CoveredQuery {
             coverage: self.clone(),

@@ -430,6 +430,10 @@ struct Top {
 /// finds its halves near each other.
 const HALVES_BELOW: u64 = 10;
 
+/// A part of a word read as a compound by the archive's words is one at least this many
+/// articles hold.
+const MIN_HALF_DOCS: u64 = 1;
+
 /// A relaxed query counts the words it found in a machine word: at most this many words are
 /// loose, the rest must all match.
 pub(crate) const MAX_LOOSE_WORDS: usize = 16;
@@ -680,7 +684,15 @@ impl Resolver<'_> {
             && matches!(scope, Scope::TitleAndBody | Scope::Title | Scope::Body)
             && doc_freq < HALVES_BELOW
         {
-            crate::analysis::compound_halves(written)
+            let halves = match crate::analysis::compound_halves(written) {
+                Some(halves) => Some(halves),
+                None => {
+                    let fields: Vec<Field> =
+                        word_fields.iter().chain(&part_fields).copied().collect();
+                    self.archive_halves(&fields, written)?
+                }
+            };
+            halves
                 .filter(|(m, h)| m != term && h != term)
                 .map(|halves| {
                     let held = doc_freq + field_doc_freq(self.searcher, &part_fields, term)?;
@@ -702,6 +714,26 @@ impl Resolver<'_> {
             typos,
             halves,
         })
+    }
+
+    /// The reading of a word the lexicon does not split as modifier and head whose parts the
+    /// archive uses most (the geometric mean of their document counts), each part held by at
+    /// least [`MIN_HALF_DOCS`] articles (as a word, or inside compounds, in `fields`).
+    fn archive_halves(&self, fields: &[Field], written: &str) -> Result<Option<(String, String)>> {
+        let mut best = None;
+        let mut most = 0;
+        for (modifier, head) in crate::analysis::guessed_halves(written) {
+            let m = field_doc_freq(self.searcher, fields, &modifier)?;
+            if m < MIN_HALF_DOCS {
+                continue;
+            }
+            let h = field_doc_freq(self.searcher, fields, &head)?;
+            if h >= MIN_HALF_DOCS && m * h > most {
+                most = m * h;
+                best = Some((modifier, head));
+            }
+        }
+        Ok(best)
     }
 
     /// Words in this order, matched exactly.
