@@ -98,6 +98,8 @@ pub(crate) fn name_code_into(word: &str, out: &mut String) {
 /// - German writes `sch` for the `š` of Czech, Slovak or Croatian names (`Babisch` for
 ///   `Babiš`, archived as `Babis` when the accent is dropped). At the end of a name that
 ///   matters: the archive's code of `Babiš` loses its last `s` as a genitive `s` would.
+/// - German writes `dsch` where English writes `j` in Arabic, Persian or Central Asian names
+///   (`Laridschani`, `Larijani`); Kölner Phonetik hears the `j` as a vowel.
 pub fn query_name_codes(word: &str) -> Vec<String> {
     let lower = fold(&word.to_lowercase()).replace('ß', "ss");
     let other = if lower.contains("tsch") {
@@ -121,8 +123,13 @@ pub fn query_name_codes(word: &str) -> Vec<String> {
         .strip_suffix("sch")
         .filter(|stem| !stem.ends_with('t'))
         .map(|stem| format!("{stem}s"));
+    let dsch = if lower.contains("dsch") {
+        Some(lower.replace("dsch", "j"))
+    } else {
+        english_j_as_dsch(&lower)
+    };
     let mut codes: Vec<String> = Vec::new();
-    for spelling in [Some(lower.clone()), Some(other), hacek]
+    for spelling in [Some(lower.clone()), Some(other), hacek, dsch]
         .into_iter()
         .flatten()
     {
@@ -132,6 +139,27 @@ pub fn query_name_codes(word: &str) -> Vec<String> {
         }
     }
     codes
+}
+
+/// `word` with each `j` between vowels written `dsch`, if it has one: the English
+/// transliteration of Arabic, Persian or Central Asian names writes `j` where German writes
+/// `dsch` (`Larijani`, `Laridschani`; `Azerbaijan`, `Aserbaidschan`). Only between vowels:
+/// at the start of a name (`Johnson`, `Jong-un`) or after a consonant (`Sonja`) German
+/// keeps the `j`.
+fn english_j_as_dsch(word: &str) -> Option<String> {
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiou".contains(*c));
+    let chars: Vec<char> = word.chars().collect();
+    let mut out = String::with_capacity(word.len() + 6);
+    let mut changed = false;
+    for (i, c) in chars.iter().enumerate() {
+        if *c == 'j' && i > 0 && vowel(chars.get(i - 1)) && vowel(chars.get(i + 1)) {
+            out.push_str("dsch");
+            changed = true;
+        } else {
+            out.push(*c);
+        }
+    }
+    changed.then_some(out)
 }
 
 /// The terms of the parts of a compound and of runs of adjacent parts.
@@ -390,6 +418,20 @@ mod tests {
                 "{archived}: {codes:?}"
             );
         }
+        // English `j`, German `dsch`, both ways; not at the start or after a consonant.
+        for (query, archived) in [
+            ("Larijani", "Laridschani"),
+            ("Laridschani", "Larijani"),
+            ("Najib", "Nadschib"),
+        ] {
+            let codes = query_name_codes(query);
+            assert!(
+                codes.contains(&analyze_word(archived).code.unwrap()),
+                "{query} {archived}: {codes:?}"
+            );
+        }
+        assert_eq!(english_j_as_dsch("johnson"), None);
+        assert_eq!(english_j_as_dsch("sonja"), None);
         // A `tsch` at the end is a `č`, which keeps its sound.
         let codes = query_name_codes("Kowatsch");
         assert!(
