@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Regenerates the stored peer runs (runs/{lucene,tantivy}-{or,and}.tsv) and nachlese's own
-# pooled run (runs/nachlese.tsv) for the judged zeitgeist queries. Only ids and scores are
-# stored: the article texts are the publishers' and must not enter the repository.
+# pooled run (runs/nachlese.tsv) for a set of judged zeitgeist queries. Only ids and scores
+# are stored: the article texts are the publishers' and must not enter the repository.
 #
-# Usage: tests/data/judged-zeitgeist/peer-runs.sh PEERS_COPY [NACHLESE_BIN]
+# Usage: tests/data/judged-zeitgeist/peer-runs.sh PEERS_COPY [NACHLESE_BIN] [SET]
 #   PEERS_COPY   a writable copy of ../shared/peers (the harnesses build beside themselves)
 #   NACHLESE_BIN defaults to target/x86_64-unknown-linux-gnu/release/nachlese
+#   SET          the set's folder (queries.tsv, runs/); defaults to this script's,
+#                tests/data/judged-zeitgeist-blind is the other
 # Needs liblucene8-java and a tantivy-ref build (see PEERS_COPY/README.md).
 set -euo pipefail
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../../.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
+HERE="$(cd "${3:-$(dirname "${BASH_SOURCE[0]}")}" && pwd)"
 PEERS="$(cd "$1" && pwd)"
 BIN="${2:-$ROOT/target/x86_64-unknown-linux-gnu/release/nachlese}"
 CORPUS="$ROOT/../shared/data/zeitgeist-de/articles.jsonl"
