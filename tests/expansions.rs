@@ -33,6 +33,7 @@ fn archive() -> Env {
         ("lavrov", "Visit", "Lavrov kam nach Pyongyang."),
         ("selenskyj", "Rede", "Selenskyj sprach im Parlament."),
         ("zelensky", "Interview", "Zelensky gab ein Interview."),
+        ("laridschani", "Iran", "Laridschani wurde getötet."),
         (
             "satellit",
             "Raumfahrt",
@@ -83,6 +84,8 @@ fn a_name_finds_its_other_spellings_exact_spelling_first() {
     assert_eq!(env.ids(&["Lawrow"]), ["lavrov"]);
     assert_eq!(sorted(env.ids(&["Pjöngjang"])), ["lavrov", "schojgu"]);
     assert_eq!(sorted(env.ids(&["Selenski"])), ["selenskyj", "zelensky"]);
+    // English `j` for the German `dsch` of Arabic and Persian names.
+    assert_eq!(env.ids(&["Larijani"]), ["laridschani"]);
     assert_eq!(env.ids(&["Schoigu", "--exact"]), ["schoigu"]);
     // Rare names are also corrected as typos; names alone: still all three.
     assert_eq!(
