@@ -62,7 +62,9 @@ fn the_whole_chain_stems_as_snowball_does_but_for_the_plural_s() {
     }
     println!("{checked} words through the whole chain; {corrected} corrected for the plural s");
     // The figures as measured: fewer words checked means words were left out of the
-    // comparison, more corrected means the chain strays further from Snowball.
-    assert!(checked >= 34_800, "{checked} words checked, 34,800 before");
+    // comparison, more corrected means the chain strays further from Snowball. (34,800
+    // before merged prepositions such as `beim` and `übers` became stop words: 11 of them
+    // are in the vocabulary.)
+    assert!(checked >= 34_789, "{checked} words checked, 34,789 before");
     assert!(corrected <= 273, "{corrected} corrected, 273 before");
 }

@@ -237,6 +237,14 @@ pub(crate) const GERMAN_STOP_WORDS: &[&str] = &[
     "über",
 ];
 
+/// Prepositions merged with an article that Snowball's list lacks (it has `am`, `im`, `ins`,
+/// `vom`, `zum`, `zur`): as frequent and as empty, and a query such as `Anschlag beim CSD`
+/// should not need articles to say `beim`.
+const CONTRACTIONS: &[&str] = &[
+    "ans", "aufs", "beim", "durchs", "fürs", "hinterm", "hinters", "übers", "überm", "ums",
+    "unterm", "unters", "vorm", "vors",
+];
+
 /// Longest stop word in bytes: anything longer is not looked up.
 const LONGEST: usize = 10;
 
@@ -247,6 +255,7 @@ pub fn is_stop_word(word: &str) -> bool {
     }
     let canonical = canonical_spelling(word);
     GERMAN_STOP_WORDS.binary_search(&canonical.as_ref()).is_ok()
+        || CONTRACTIONS.contains(&canonical.as_ref())
 }
 
 /// The spelling a lowercased German word has when `ß` is written `ss` and the transcriptions
@@ -308,7 +317,7 @@ mod tests {
     #[test]
     fn the_list_is_sorted_and_canonical() {
         assert!(GERMAN_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-        for w in GERMAN_STOP_WORDS {
+        for w in GERMAN_STOP_WORDS.iter().chain(CONTRACTIONS) {
             assert_eq!(canonical_spelling(w), *w, "{w}");
             assert!(w.len() <= LONGEST, "{w}");
         }
@@ -318,7 +327,7 @@ mod tests {
     fn transcribed_spellings_are_stop_words_too() {
         for w in [
             "für", "fuer", "über", "ueber", "während", "waehrend", "daß", "dass", "können",
-            "koennen", "euer", "würden", "wuerden",
+            "koennen", "euer", "würden", "wuerden", "beim", "uebers", "fürs",
         ] {
             assert!(is_stop_word(w), "{w}");
         }
