@@ -109,14 +109,19 @@ const KINDS: [&str; 6] = [
 /// `beim` (4 articles held all three words, now 16 hold the two). In q9 (`Wie viele Tote gab
 /// es beim Erdbeben in Venezuela?`) an article rose to ninth only because it says "beim
 /// Spielen"; without it two articles on Colombia's earthquake take ninth and tenth place.
+///
+/// Lowered again on purpose: questions 0.8721 → 0.8676, all 0.8883 → 0.8874. Of two
+/// articles scoring the same, the newer now comes first on every path, as documented
+/// (search/by_score.rs; the page of words as written took the one indexed first). In q4 two
+/// live-blog items score exactly alike, and the newer of them is the one judged 1.
 const FLOORS: [(&str, f64); 7] = [
     ("names", 0.8972),
     ("typos", 0.9603),
     ("spellings", 0.9664),
     ("compounds", 0.8118),
     ("keywords", 0.8885),
-    ("questions", 0.8716),
-    ("all", 0.8878),
+    ("questions", 0.8671),
+    ("all", 0.8869),
 ];
 
 /// [`FLOORS`] of the blind set. First measured on 7930f96, before anyone who built the

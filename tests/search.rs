@@ -608,3 +608,30 @@ fn a_request_carries_its_ranking() {
     let title_counts_nothing = default.title_boost(0.0);
     assert_eq!(first(title_counts_nothing), "body");
 }
+
+#[test]
+fn of_equal_answers_the_newer_comes_first_on_every_path() {
+    // The same item twice, the older indexed first: as written (the page tantivy prunes),
+    // as a phrase, and with the expansions, the newer one is the first hit.
+    let env = Env::new();
+    let older = record("older", "Hochwasser:", "2024-06-01", "Die Pegel steigen.");
+    let newer = record("newer", "Hochwasser:", "2024-06-03", "Die Pegel steigen.");
+    let other = record(
+        "other",
+        "Wetter",
+        "2024-06-02",
+        "Sonne und Hochwasser im Süden.",
+    );
+    env.write("old.jsonl", [older, other].join("\n"));
+    env.write("new.jsonl", newer);
+    env.index_files(&["old.jsonl"]);
+    env.index_files(&["new.jsonl"]);
+    for args in [
+        &["Hochwasser", "--exact", "-n", "1"][..],
+        &["\"Pegel steigen\"", "-n", "1"],
+        &["Hochwasser", "-n", "1"],
+        &["Hochwasser Pegel", "-n", "1"],
+    ] {
+        assert_eq!(env.ids(args), ["newer"], "{args:?}");
+    }
+}

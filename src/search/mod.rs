@@ -43,6 +43,7 @@
 
 mod all_words;
 mod bonus;
+mod by_score;
 mod count;
 mod coverage;
 mod delegate;
@@ -182,11 +183,15 @@ impl Index {
                         (Some(exact), Sort::Relevance, 1..) => {
                             let query = filters.apply(Some(exact.query.as_ref()));
                             let page = TopDocs::with_limit(limit).and_offset(request.offset);
-                            let top = parallel::search(&searcher, &query, &page.order_by_score())?;
+                            let top = parallel::search(
+                                &searcher,
+                                &query,
+                                &page.order_by(by_score::ScoreThenDate),
+                            )?;
                             // Only a full page of exact matches is the full query's page.
                             (top.len() == limit).then(|| {
                                 top.into_iter()
-                                    .map(|(s, a)| (s + exact.bonus, a))
+                                    .map(|((s, _), a)| (s + exact.bonus, a))
                                     .collect::<Vec<_>>()
                             })
                         }
@@ -316,10 +321,12 @@ fn top_docs(
         (Sort::Relevance, Some(tier)) => {
             let top = page.tweak_score(move |reader: &tantivy::SegmentReader| tier.key(reader));
             let (n, docs) = parallel::search(searcher, query, &(Count, top))?;
-            (n, docs.into_iter().map(|((_, s), a)| (s, a)).collect())
+            (n, docs.into_iter().map(|((_, s, _), a)| (s, a)).collect())
         }
         (Sort::Relevance, None) => {
-            parallel::search(searcher, query, &(Count, page.order_by_score()))?
+            let top = page.order_by(by_score::ScoreThenDate);
+            let (n, docs) = parallel::search(searcher, query, &(Count, top))?;
+            (n, docs.into_iter().map(|((s, _), a)| (s, a)).collect())
         }
         (Sort::Newest | Sort::Oldest, _) => {
             let order = if sort == Sort::Newest {

@@ -14,6 +14,7 @@ use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{BitSet, DocId, Score, Searcher, SegmentReader};
 
+use super::by_score::SegmentDates;
 use crate::Result;
 
 /// The articles of each segment that hold every word as written.
@@ -42,12 +43,20 @@ impl Tier {
         })
     }
 
-    /// The sort key of a segment's documents: exact first, then by score.
+    /// The sort key of a segment's documents: exact first, then by score, then newer first
+    /// (as the page of exact matches orders them, see [`super::by_score`]).
     pub(crate) fn key(
         &self,
         reader: &SegmentReader,
-    ) -> impl Fn(DocId, Score) -> (bool, Score) + use<> {
+    ) -> impl Fn(DocId, Score) -> (bool, Score, i64) + use<> {
         let docs = self.exact.get(&reader.segment_id()).cloned();
-        move |doc, score| (docs.as_ref().is_some_and(|d| d.contains(doc)), score)
+        let dates = SegmentDates::of(reader);
+        move |doc, score| {
+            (
+                docs.as_ref().is_some_and(|d| d.contains(doc)),
+                score,
+                dates.date(doc),
+            )
+        }
     }
 }
