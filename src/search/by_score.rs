@@ -7,13 +7,14 @@
 //! which articles were indexed). Short news items score alike often, and a news archive
 //! should show the newer of two equal answers first, as its other orders do. So this keeps
 //! the pruning and lowers its threshold just below the k-th best score: documents equal to
-//! it are still offered, and the newer one wins.
+//! it are still offered, and the newer one wins. Where every match is collected (beside a
+//! count), a match's date is read only if its score can still enter the page.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
-use tantivy::collector::sort_key::NaturalComparator;
-use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer};
+use tantivy::collector::sort_key::{Comparator, NaturalComparator};
+use tantivy::collector::{SegmentSortKeyComputer, SortKeyComputer, TopNComputer};
 use tantivy::columnar::Column;
 use tantivy::query::Weight;
 use tantivy::{DateTime, DocAddress, DocId, Score, SegmentReader};
@@ -93,6 +94,22 @@ impl SegmentSortKeyComputer for SegmentDates {
 
     fn segment_sort_key(&mut self, doc: DocId, score: Score) -> Key {
         (score, self.date(doc))
+    }
+
+    /// Where every document is collected (beside a count, which prunes nothing): the date is
+    /// read only for a score that can enter the page with the best date, not for each match.
+    fn compute_sort_key_and_collect<C: Comparator<Key>>(
+        &mut self,
+        doc: DocId,
+        score: Score,
+        top: &mut TopNComputer<Key, DocId, C>,
+    ) {
+        if let Some(threshold) = &top.threshold
+            && C::default().compare(&(score, i64::MAX), threshold) != Ordering::Greater
+        {
+            return;
+        }
+        top.push((score, self.date(doc)), doc);
     }
 
     fn convert_segment_sort_key(&self, key: Key) -> Key {

@@ -68,6 +68,11 @@ impl Filters {
         }
     }
 
+    /// Whether nothing is filtered: then [`Filters::apply`] gives the text's own query.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.published.is_none() && self.mentions.is_none()
+    }
+
     /// The whole query: `text` (all articles if `None`) within the filters. The filters have
     /// no weight, so they do not change how the words rank the hits.
     pub(crate) fn apply(&self, text: Option<&dyn Query>) -> Box<dyn Query> {

@@ -347,6 +347,22 @@ fn must_leaves(node: &Node) -> usize {
     }
 }
 
+/// Whether tantivy finds the best scores of `node` without scoring every match (block-max
+/// WAND): one word, or words joined by `OR`, each a union of its fields' terms.
+pub(crate) fn prunes(node: &Node) -> bool {
+    match node {
+        Node::Word(_) | Node::Raw(_) => true,
+        Node::Clause(subs) => match subs.as_slice() {
+            [(Occur::Must | Occur::Should, sub)] => prunes(sub),
+            _ => subs
+                .iter()
+                .all(|(occur, sub)| *occur == Occur::Should && prunes(sub)),
+        },
+        Node::Boost(sub, _) => prunes(sub),
+        Node::Phrase(_) | Node::All => false,
+    }
+}
+
 /// Whether every part must match (or must not): no `OR`, no boosts.
 fn is_conjunctive(node: &Node) -> bool {
     match node {

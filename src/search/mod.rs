@@ -174,7 +174,15 @@ impl Index {
                             limit,
                             request.offset,
                         )?,
-                        _ => top_docs(&searcher, &*relaxed, sort, None, limit, request.offset)?,
+                        _ => top_docs(
+                            &searcher,
+                            &*relaxed,
+                            sort,
+                            None,
+                            false,
+                            limit,
+                            request.offset,
+                        )?,
                     }
                 }
                 None => {
@@ -207,7 +215,9 @@ impl Index {
                                 }
                                 _ => None,
                             };
-                            top_docs(&searcher, &*full, sort, tier, limit, request.offset)?
+                            let prunes =
+                                filters.is_empty() && plan.root.as_ref().is_some_and(lower::prunes);
+                            top_docs(&searcher, &*full, sort, tier, prunes, limit, request.offset)?
                         }
                     }
                 }
@@ -307,12 +317,14 @@ fn by_date() -> ByDate {
 }
 
 /// The total count and the page of (score, address) pairs in the requested order; by
-/// relevance with a `tier`, the articles in it first.
+/// relevance with a `tier`, the articles in it first. `prunes`: whether tantivy finds the
+/// query's best scores without scoring every match (see [`lower::prunes`]).
 fn top_docs(
     searcher: &Searcher,
     query: &dyn Query,
     sort: Sort,
     tier: Option<tier::Tier>,
+    prunes: bool,
     limit: usize,
     offset: usize,
 ) -> Result<(usize, Vec<(Score, DocAddress)>)> {
@@ -325,7 +337,14 @@ fn top_docs(
         }
         (Sort::Relevance, None) => {
             let top = page.order_by(by_score::ScoreThenDate);
-            let (n, docs) = parallel::search(searcher, query, &(Count, top))?;
+            let (n, docs) = if prunes {
+                // Counted apart (no scores), the page skips what cannot reach it; counted
+                // together, every match would be scored.
+                let n = parallel::search(searcher, query, &Count)?;
+                (n, parallel::search(searcher, query, &top)?)
+            } else {
+                parallel::search(searcher, query, &(Count, top))?
+            };
             (n, docs.into_iter().map(|((s, _), a)| (s, a)).collect())
         }
         (Sort::Newest | Sort::Oldest, _) => {
