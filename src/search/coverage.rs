@@ -24,8 +24,8 @@ use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, Term};
 
+use super::by_score::SegmentDates;
 use super::count::{Bits, Memo};
-use crate::index::schema::name;
 
 use super::lower::LooseWord;
 use super::plan::MAX_LOOSE_WORDS;
@@ -160,7 +160,7 @@ impl Coverage {
         reader: &SegmentReader,
     ) -> impl Fn(DocId, Score) -> (bool, bool, Score, i64) + use<> {
         let mask = self.masks.get(&reader.segment_id()).cloned();
-        let dates = reader.fast_fields().date(name::DATE).ok();
+        let dates = SegmentDates::of(reader);
         let weights = Arc::clone(&self.weights);
         let required = self.required;
         let exact_all = self.asked << MAX_LOOSE_WORDS;
@@ -171,10 +171,7 @@ impl Coverage {
                 .and_then(|m| m.get(doc as usize))
                 .copied()
                 .unwrap_or(0);
-            let date = dates
-                .as_ref()
-                .and_then(|c| c.first(doc))
-                .map_or(i64::MIN, |d| d.into_timestamp_nanos());
+            let date = dates.date(doc);
             let share = if total > 0.0 {
                 weight_of(&weights, m) / total
             } else {
