@@ -285,3 +285,27 @@ fn a_compound_finds_its_halves_near_each_other_below_itself() {
         .collect();
     assert_eq!(ids, ["compound", "halves"]);
 }
+
+#[test]
+fn a_merged_preposition_need_not_be_held() {
+    // `beim` is `bei dem`: as empty as the stop words `im` and `zum`, so the articles with
+    // the other words hold every word, and none lacks `beim`.
+    let env = Env::new();
+    let lines = [
+        record(
+            "csd",
+            "Anschlag auf den CSD",
+            "2026-07-27",
+            "Nach dem Anschlag auf den CSD in Berlin ermittelt die Bundesanwaltschaft.",
+        ),
+        record(
+            "zug",
+            "Unfall beim Rangieren",
+            "2026-07-28",
+            "Beim Rangieren entgleiste ein Zug.",
+        ),
+    ];
+    env.write("in.jsonl", lines.join("\n"));
+    env.index_files(&["in.jsonl"]);
+    assert_eq!(hits(&env, &["Anschlag beim CSD"]), owned(&[("csd", &[])]));
+}
