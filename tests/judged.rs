@@ -114,14 +114,20 @@ const KINDS: [&str; 6] = [
 /// articles scoring the same, the newer now comes first on every path, as documented
 /// (search/by_score.rs; the page of words as written took the one indexed first). In q4 two
 /// live-blog items score exactly alike, and the newer of them is the one judged 1.
+///
+/// Typos lowered on purpose: 0.9608 → 0.9565 (all 0.8874 → 0.8873). `USA` is indexed as
+/// the `US` of `US-Soldaten` (analysis/word.rs), so `USA` no longer has a sound code: the
+/// names fields hold fewer terms, every score through them moves a little, and in t2 two
+/// articles on the Epstein files (judged 2 and 1, blind) took ninth and tenth place from two
+/// judged 2.
 const FLOORS: [(&str, f64); 7] = [
     ("names", 0.8972),
-    ("typos", 0.9603),
+    ("typos", 0.9560),
     ("spellings", 0.9664),
     ("compounds", 0.8118),
     ("keywords", 0.8885),
     ("questions", 0.8671),
-    ("all", 0.8869),
+    ("all", 0.8868),
 ];
 
 /// [`FLOORS`] of the blind set. First measured on 7930f96, before anyone who built the
@@ -134,14 +140,18 @@ const FLOORS: [(&str, f64); 7] = [
 /// Raised again with the merged prepositions as stop words (see [`FLOORS`]): in f22 (`Wer
 /// war der Täter beim Anschlag auf den CSD in Berlin?`) articles lacking `beim` no longer
 /// rank below those holding it by chance (questions .898 → .912, all .965 → .967).
+///
+/// Compounds lowered with the judgements, not the ranking: `USA` as the `US` of compounds
+/// brought a grade-2 article no engine had found into f14's top 10, which raised its ideal
+/// (every run's f14 fell: nachlese-before's compounds .991 → .961); nachlese .982, all .966.
 const BLIND_FLOORS: [(&str, f64); 7] = [
     ("names", 0.9568),
     ("typos", 0.9888),
     ("spellings", 0.9833),
-    ("compounds", 0.9906),
+    ("compounds", 0.9816),
     ("keywords", 0.9691),
     ("questions", 0.9120),
-    ("all", 0.9668),
+    ("all", 0.9653),
 ];
 
 /// Room for float rounding in the comparison with the floors.

@@ -635,3 +635,32 @@ fn of_equal_answers_the_newer_comes_first_on_every_path() {
         assert_eq!(env.ids(args), ["newer"], "{args:?}");
     }
 }
+
+#[test]
+fn usa_and_the_us_of_compounds_are_one_word() {
+    let env = Env::new();
+    let lines = [
+        record(
+            "us",
+            "US-Zölle",
+            "2025-08-01",
+            "Die US-Zölle auf Stahl steigen.",
+        ),
+        record(
+            "usa",
+            "Handel",
+            "2025-08-02",
+            "Die USA erheben Zölle auf Stahl.",
+        ),
+        record(
+            "eu",
+            "Handel",
+            "2025-08-03",
+            "Die EU erhebt Zölle auf Stahl.",
+        ),
+    ];
+    env.write("in.jsonl", lines.join("\n"));
+    env.index_files(&["in.jsonl"]);
+    assert_eq!(sorted(env.ids(&["USA Zölle", "--all"])), ["us", "usa"]);
+    assert_eq!(sorted(env.ids(&["US Zölle", "--all"])), ["us", "usa"]);
+}

@@ -42,6 +42,10 @@ fn the_whole_chain_stems_as_snowball_does_but_for_the_plural_s() {
         if !word.chars().all(|c| c.is_ascii() || "äöüß".contains(c)) {
             continue;
         }
+        // `usa` is indexed as the `us` of `US-Soldaten`: one referent, one term.
+        if word == "usa" {
+            continue;
+        }
         let terms = nachlese::analysis::word_terms(word);
         assert_eq!(terms.len(), 1, "{word}");
         checked += 1;
@@ -64,7 +68,7 @@ fn the_whole_chain_stems_as_snowball_does_but_for_the_plural_s() {
     // The figures as measured: fewer words checked means words were left out of the
     // comparison, more corrected means the chain strays further from Snowball. (34,800
     // before merged prepositions such as `beim` and `übers` became stop words: 11 of them
-    // are in the vocabulary.)
-    assert!(checked >= 34_789, "{checked} words checked, 34,789 before");
+    // are in the vocabulary, and `usa` is left out.)
+    assert!(checked >= 34_788, "{checked} words checked, 34,788 before");
     assert!(corrected <= 273, "{corrected} corrected, 273 before");
 }

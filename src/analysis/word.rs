@@ -2,6 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
+use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, LazyLock, RwLock};
 
@@ -30,6 +31,20 @@ pub struct WordTerms {
     pub capitalized: bool,
 }
 
+/// Abbreviations German news writes two ways for one referent, as the one it uses in
+/// compounds: `USA` standing alone, `US-` before a noun (`US-Zölle`, `US-Präsident`), so
+/// that `USA Zölle` finds the articles about `US-Zölle`. (Not `UNO`/`UN`: `Un` is also the
+/// end of `Kim Jong Un`.)
+const ONE_REFERENT: &[(&str, &str)] = &[("usa", "us")];
+
+/// `folded` as the spelling [`ONE_REFERENT`] indexes it.
+fn one_referent(folded: Cow<'_, str>) -> Cow<'_, str> {
+    match ONE_REFERENT.iter().find(|(other, _)| *other == folded) {
+        Some((_, one)) => Cow::Borrowed(one),
+        None => folded,
+    }
+}
+
 /// Words shorter than this get no sound code: too many names would share it.
 const MIN_CODE_CHARS: usize = 3;
 
@@ -40,7 +55,7 @@ pub fn analyze_word(original: &str) -> WordTerms {
     }
     let capitalized = original.chars().next().is_some_and(char::is_uppercase);
     let lower: String = original.chars().flat_map(char::to_lowercase).collect();
-    let folded = fold(&lower);
+    let folded = one_referent(fold(&lower));
     // A word of marks alone (a stray accent, a Sinhala sign) folds to nothing: no term.
     if folded.is_empty() || is_stop_word(&folded) {
         return WordTerms {
@@ -396,6 +411,13 @@ mod tests {
         assert_eq!(w.code.as_deref(), Some("84"));
         assert!(w.parts.is_empty());
         assert_eq!(analyze_word("Bayerns").code, analyze_word("Bayern").code);
+    }
+
+    #[test]
+    fn usa_is_indexed_as_the_us_of_compounds() {
+        assert_eq!(analyze_word("USA").term, analyze_word("US").term);
+        assert_eq!(analyze_word("USA").code, None);
+        assert_eq!(analyze_word("Usambara").term.as_deref(), Some("usambara"));
     }
 
     #[test]
